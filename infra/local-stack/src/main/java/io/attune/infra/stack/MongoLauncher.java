@@ -1,0 +1,49 @@
+package io.attune.infra.stack;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+
+import de.bwaldvogel.mongo.MongoBackend;
+import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.backend.h2.H2Backend;
+import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+
+/**
+ * Runs the MongoDB wire-protocol server (mongo-java-server) that stands in for MongoDB locally and in tests.
+ *
+ * <p>Usage: {@code MongoLauncher [--port 27017] [--persist false] [--data-dir .run/mongo]}.
+ * The memory backend is the default; {@code --persist true} keeps data in an H2 file under the data directory.
+ */
+public final class MongoLauncher {
+
+    private MongoLauncher() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Map<String, String> options = LauncherArgs.parse(args);
+        int port = Integer.parseInt(options.getOrDefault("port", "27017"));
+        boolean persist = Boolean.parseBoolean(options.getOrDefault("persist", "false"));
+        Path dataDir = Path.of(options.getOrDefault("data-dir", ".run/mongo")).toAbsolutePath();
+
+        MongoBackend backend;
+        if (persist) {
+            Files.createDirectories(dataDir);
+            backend = new H2Backend(dataDir.resolve("attune.mv").toString());
+        } else {
+            backend = new MemoryBackend();
+        }
+        MongoServer server = new MongoServer(backend);
+        server.enableOplog();
+        server.bind("127.0.0.1", port);
+        System.out.printf("mongo-java-server listening on 127.0.0.1:%d (%s backend)%n", port, persist ? "h2" : "memory");
+
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            server.shutdown();
+            stopped.countDown();
+        }, "mongo-shutdown"));
+        stopped.await();
+    }
+}

@@ -1,0 +1,25 @@
+package io.attune.infra.testing;
+
+import java.util.Map;
+
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+
+/**
+ * Points a Quarkus test application at the shared {@link LocalStack}. Dev Services stay off: this is how
+ * every service's integration tests get a real Kafka broker and a MongoDB-wire server.
+ */
+public class AttuneStackResource implements QuarkusTestResourceLifecycleManager {
+
+    @Override
+    public Map<String, String> start() {
+        LocalStack stack = LocalStack.shared();
+        return Map.of(
+                "kafka.bootstrap.servers", stack.kafkaBootstrapServers(),
+                "quarkus.mongodb.connection-string", stack.mongoUri());
+    }
+
+    @Override
+    public void stop() {
+        // The stack outlives one test application; LocalStack stops what it started when the JVM exits.
+    }
+}

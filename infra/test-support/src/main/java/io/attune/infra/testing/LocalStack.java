@@ -1,0 +1,97 @@
+package io.attune.infra.testing;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * The Kafka broker and MongoDB-wire server that integration tests talk to.
+ *
+ * <p>When {@code KAFKA_BOOTSTRAP_SERVERS} and {@code MONGODB_URI} are set, those servers are used as they are.
+ * Otherwise servers already listening on 9092 and 27017 (for example from {@code infra/bin/attune up}) are reused,
+ * and missing ones are started and stopped again when the JVM exits.
+ */
+public final class LocalStack {
+
+    public static final int KAFKA_PORT = 9092;
+    public static final int MONGO_PORT = 27017;
+
+    private static LocalStack shared;
+
+    private final String kafkaBootstrapServers;
+    private final String mongoUri;
+
+    private LocalStack(String kafkaBootstrapServers, String mongoUri) {
+        this.kafkaBootstrapServers = kafkaBootstrapServers;
+        this.mongoUri = mongoUri;
+    }
+
+    public static synchronized LocalStack shared() {
+        if (shared == null) {
+            shared = start();
+        }
+        return shared;
+    }
+
+    public String kafkaBootstrapServers() {
+        return kafkaBootstrapServers;
+    }
+
+    public String mongoUri() {
+        return mongoUri;
+    }
+
+    /** A Kafka broker of a test's own, on other ports, that the test may stop and start (outage tests). */
+    public static StackProcess privateKafka(int port, int controllerPort) {
+        Path dataDir = tempDir("attune-kafka-" + port);
+        return kafka(port, controllerPort, dataDir);
+    }
+
+    private static LocalStack start() {
+        String externalKafka = System.getenv("KAFKA_BOOTSTRAP_SERVERS");
+        String externalMongo = System.getenv("MONGODB_URI");
+        if (notBlank(externalKafka) && notBlank(externalMongo)) {
+            return new LocalStack(externalKafka, externalMongo);
+        }
+        if (!StackProcess.isListening(MONGO_PORT)) {
+            startedForThisJvm(mongo(MONGO_PORT));
+        }
+        if (!StackProcess.isListening(KAFKA_PORT)) {
+            startedForThisJvm(kafka(KAFKA_PORT, KAFKA_PORT + 1, tempDir("attune-kafka")));
+        }
+        return new LocalStack("127.0.0.1:" + KAFKA_PORT,
+                "mongodb://127.0.0.1:" + MONGO_PORT + "/?uuidRepresentation=standard");
+    }
+
+    private static void startedForThisJvm(StackProcess process) {
+        process.start();
+        Runtime.getRuntime().addShutdownHook(new Thread(process::stop, "stop-" + process.port()));
+    }
+
+    private static StackProcess kafka(int port, int controllerPort, Path dataDir) {
+        return new StackProcess("kafka", "io.attune.infra.stack.KafkaLauncher",
+                List.of("--port", String.valueOf(port), "--controller-port", String.valueOf(controllerPort),
+                        "--data-dir", dataDir.toString()),
+                port, ProjectLayout.runDir().resolve("test-logs/kafka-" + port + ".log"));
+    }
+
+    private static StackProcess mongo(int port) {
+        return new StackProcess("mongo", "io.attune.infra.stack.MongoLauncher",
+                List.of("--port", String.valueOf(port)),
+                port, ProjectLayout.runDir().resolve("test-logs/mongo-" + port + ".log"));
+    }
+
+    private static Path tempDir(String prefix) {
+        try {
+            return Files.createTempDirectory(prefix);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static boolean notBlank(String value) {
+        return value != null && !value.isBlank();
+    }
+}

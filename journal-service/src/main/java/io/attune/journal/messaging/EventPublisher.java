@@ -1,0 +1,128 @@
+package io.attune.journal.messaging;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.attune.journal.config.JournalConfig;
+import io.quarkus.logging.Log;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Publishes outbox events as CloudEvents 1.0 in binary mode (the {@code ce_*} headers SmallRye Kafka reads),
+ * keyed by clientId, with {@code acks=all} and idempotence, and reports which ones the broker acknowledged.
+ */
+@ApplicationScoped
+public class EventPublisher {
+
+    static final String SOURCE = "/attune/journal-service";
+    static final String SCHEMA_BASE = "https://attune.io/schemas/";
+
+    /** One event to publish. {@code id} is the stored document's id, so a re-publication carries the same id. */
+    public record OutgoingEvent(String topic, String clientId, String id, String type, String schema, Instant time,
+            Object payload) {
+    }
+
+    private final KafkaProducer<String, byte[]> producer;
+    private final ObjectMapper mapper;
+    private final Duration sendTimeout;
+
+    public EventPublisher(@ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers,
+            JournalConfig config, ObjectMapper mapper) {
+        this.mapper = mapper;
+        this.sendTimeout = config.outbox().sendTimeout();
+        Properties props = new Properties();
+        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        props.put(ProducerConfig.CLIENT_ID_CONFIG, "journal-service-outbox");
+        props.put(ProducerConfig.ACKS_CONFIG, "all");
+        props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+        props.put(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, 5);
+        props.put(ProducerConfig.LINGER_MS_CONFIG, 5);
+        // Fail fast while the broker is away; the relay retries from the database, never from memory.
+        props.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, 5_000);
+        props.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 5_000);
+        props.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, (int) Math.max(sendTimeout.toMillis(), 5_010));
+        props.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+        props.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
+        this.producer = new KafkaProducer<>(props);
+    }
+
+    /**
+     * Sends the events in order and waits for the broker. Returns how many of them, from the start of the list,
+     * were acknowledged: everything after the first failure is left for the next attempt, so per-client order holds.
+     */
+    public int publish(List<OutgoingEvent> events) {
+        List<Future<RecordMetadata>> sent = new ArrayList<>(events.size());
+        try {
+            for (OutgoingEvent event : events) {
+                sent.add(producer.send(toRecord(event)));
+            }
+        } catch (RuntimeException e) {
+            Log.warnf("Kafka refused an outbox event (%s); %d of %d were handed over", e.getClass().getSimpleName(),
+                    sent.size(), events.size());
+        }
+        long deadline = System.nanoTime() + sendTimeout.toNanos();
+        for (int i = 0; i < sent.size(); i++) {
+            try {
+                sent.get(i).get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+            } catch (ExecutionException | TimeoutException e) {
+                Log.warnf("Kafka did not acknowledge event %s on %s: %s", events.get(i).id(), events.get(i).topic(),
+                        e.getCause() == null ? e.toString() : e.getCause().toString());
+                return i;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return i;
+            }
+        }
+        return sent.size();
+    }
+
+    private ProducerRecord<String, byte[]> toRecord(OutgoingEvent event) {
+        RecordHeaders headers = new RecordHeaders();
+        header(headers, "ce_specversion", "1.0");
+        header(headers, "ce_id", event.id());
+        header(headers, "ce_source", SOURCE);
+        header(headers, "ce_type", event.type());
+        header(headers, "ce_subject", event.clientId());
+        header(headers, "ce_time", event.time().toString());
+        header(headers, "ce_dataschema", SCHEMA_BASE + event.schema() + ".schema.json");
+        header(headers, "content-type", "application/json");
+        return new ProducerRecord<>(event.topic(), null, event.clientId(), serialize(event.payload()), headers);
+    }
+
+    private byte[] serialize(Object payload) {
+        try {
+            return mapper.writeValueAsBytes(payload);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot serialize " + payload.getClass().getSimpleName(), e);
+        }
+    }
+
+    private static void header(RecordHeaders headers, String name, String value) {
+        headers.add(name, value.getBytes(StandardCharsets.UTF_8));
+    }
+
+    @PreDestroy
+    void close() {
+        producer.close(Duration.ofSeconds(5));
+    }
+}

@@ -1,0 +1,169 @@
+package io.attune.journal.messaging;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+
+import io.attune.journal.ConversationSample;
+import io.attune.journal.JournalEntry;
+import io.attune.journal.Material;
+import io.attune.journal.config.JournalConfig;
+import io.attune.journal.store.ErasureStore;
+import io.attune.journal.store.ErasureStore.Erasure;
+import io.attune.journal.store.MaterialKind;
+import io.attune.journal.store.MaterialStore;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.logging.Log;
+import io.quarkus.runtime.StartupEvent;
+
+/**
+ * Publishes pending documents to Kafka and marks each one published only after the broker acknowledged it.
+ * Everything lives in MongoDB, so a Kafka outage or a restart only delays publication: the next pass picks up
+ * where the last one stopped. Several replicas may publish the same document twice; the event id is the
+ * document id, so consumers drop the repeat.
+ *
+ * <p>The relay runs on its own thread: it is woken as soon as something is stored, and otherwise looks for
+ * pending documents every {@code attune.journal.outbox.poll-every}.
+ */
+@ApplicationScoped
+public class OutboxRelay {
+
+    private final MaterialStore materials;
+    private final ErasureStore erasures;
+    private final EventPublisher publisher;
+    private final JournalConfig config;
+    private final Clock clock;
+    private final MeterRegistry metrics;
+    private final AtomicLong pending = new AtomicLong();
+    private final Semaphore wakeUp = new Semaphore(0);
+    private final ExecutorService thread = Executors.newSingleThreadExecutor(r -> new Thread(r, "outbox-relay"));
+    private volatile boolean running;
+
+    public OutboxRelay(MaterialStore materials, ErasureStore erasures, EventPublisher publisher, JournalConfig config,
+            Clock clock, MeterRegistry metrics) {
+        this.materials = materials;
+        this.erasures = erasures;
+        this.publisher = publisher;
+        this.config = config;
+        this.clock = clock;
+        this.metrics = metrics;
+        metrics.gauge("attune.outbox.pending", pending);
+    }
+
+    void start(@Observes StartupEvent event) {
+        running = true;
+        thread.execute(this::loop);
+    }
+
+    /** Asks for a pass now rather than at the next poll. */
+    public void wake() {
+        wakeUp.release();
+    }
+
+    @PreDestroy
+    void stop() {
+        running = false;
+        wake();
+        thread.shutdown();
+        try {
+            thread.awaitTermination(config.outbox().sendTimeout().toSeconds() + 5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private void loop() {
+        while (running) {
+            long pause = config.outbox().pollEvery().toMillis();
+            try {
+                if (!pass()) {
+                    pause = config.outbox().retryBackoff().toMillis();
+                }
+            } catch (RuntimeException e) {
+                // MongoDB unreachable or similar: nothing is lost, the documents stay pending.
+                Log.warnf("Outbox pass failed: %s", e.toString());
+                pause = config.outbox().retryBackoff().toMillis();
+            }
+            try {
+                wakeUp.tryAcquire(pause, TimeUnit.MILLISECONDS);
+                wakeUp.drainPermits();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+
+    /** Publishes what is pending; returns false when the broker did not take everything. */
+    boolean pass() {
+        boolean complete = relayErasures()
+                && relay(MaterialKind.JOURNAL_ENTRY, Topics.JOURNAL_ENTRIES)
+                && relay(MaterialKind.CONVERSATION, Topics.CONVERSATION_SAMPLES);
+        pending.set(materials.countPending(MaterialKind.JOURNAL_ENTRY)
+                + materials.countPending(MaterialKind.CONVERSATION) + erasures.countPending());
+        return complete;
+    }
+
+    private boolean relay(MaterialKind kind, String topic) {
+        List<Material> batch = materials.pending(kind, config.outbox().batchSize());
+        if (batch.isEmpty()) {
+            return true;
+        }
+        List<EventPublisher.OutgoingEvent> events = batch.stream().map(material -> toEvent(topic, material)).toList();
+        int acknowledged = publisher.publish(events);
+        Instant now = clock.instant();
+        for (int i = 0; i < acknowledged; i++) {
+            materials.markPublished(kind, batch.get(i).id(), now);
+        }
+        count(topic, acknowledged, batch.size() - acknowledged);
+        return acknowledged == batch.size();
+    }
+
+    private boolean relayErasures() {
+        List<Erasure> batch = erasures.pending(config.outbox().batchSize());
+        if (batch.isEmpty()) {
+            return true;
+        }
+        List<EventPublisher.OutgoingEvent> events = batch.stream()
+                .map(erasure -> new EventPublisher.OutgoingEvent(Topics.CLIENT_ERASURES, erasure.clientId(),
+                        erasure.erasureId(), ClientErasureRequested.TYPE, ClientErasureRequested.SCHEMA,
+                        erasure.requestedAt(),
+                        new ClientErasureRequested(erasure.erasureId(), erasure.clientId(), erasure.requestedAt())))
+                .toList();
+        int acknowledged = publisher.publish(events);
+        for (int i = 0; i < acknowledged; i++) {
+            erasures.published(batch.get(i).erasureId());
+        }
+        count(Topics.CLIENT_ERASURES, acknowledged, batch.size() - acknowledged);
+        return acknowledged == batch.size();
+    }
+
+    private void count(String topic, int published, int failed) {
+        if (published > 0) {
+            metrics.counter("attune.outbox.published", "topic", topic).increment(published);
+            Log.debugf("Published %d event(s) to %s", published, topic);
+        }
+        if (failed > 0) {
+            metrics.counter("attune.outbox.deferred", "topic", topic).increment(failed);
+        }
+    }
+
+    private static EventPublisher.OutgoingEvent toEvent(String topic, Material material) {
+        if (material instanceof JournalEntry entry) {
+            return new EventPublisher.OutgoingEvent(topic, entry.clientId(), entry.id(), JournalEntryRecorded.TYPE,
+                    JournalEntryRecorded.SCHEMA, entry.recordedAt(), JournalEntryRecorded.of(entry));
+        }
+        ConversationSample sample = (ConversationSample) material;
+        return new EventPublisher.OutgoingEvent(topic, sample.clientId(), sample.id(), ConversationSampleRecorded.TYPE,
+                ConversationSampleRecorded.SCHEMA, sample.recordedAt(), ConversationSampleRecorded.of(sample));
+    }
+}

@@ -1,0 +1,18 @@
+package io.attune.journal.rest;
+
+import java.util.List;
+
+/** A request that failed validation; mapped to a 400 problem listing each field. */
+public class InvalidRequestException extends RuntimeException {
+
+    private final transient List<FieldError> errors;
+
+    public InvalidRequestException(List<FieldError> errors) {
+        super("invalid request: " + errors.stream().map(FieldError::field).toList());
+        this.errors = List.copyOf(errors);
+    }
+
+    public List<FieldError> errors() {
+        return errors;
+    }
+}

@@ -1,0 +1,180 @@
+package io.attune.journal.rest;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.ElementKind;
+import jakarta.validation.Path;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+
+import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import io.attune.journal.service.IdempotencyConflictException;
+import io.quarkus.logging.Log;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+/**
+ * Turns every failure into RFC 7807 {@code application/problem+json}. Bad input is a 4xx that names the field
+ * at fault; the rejected value is never echoed, since it may be journal text.
+ */
+public class ProblemMappers {
+
+    @ServerExceptionMapper
+    public Response invalidRequest(InvalidRequestException e, UriInfo uri) {
+        return badRequest(uri, "The request has invalid fields.", e.errors());
+    }
+
+    @ServerExceptionMapper
+    public Response constraintViolation(ConstraintViolationException e, UriInfo uri) {
+        List<FieldError> errors = new ArrayList<>();
+        for (ConstraintViolation<?> violation : e.getConstraintViolations()) {
+            errors.add(new FieldError(fieldName(violation.getPropertyPath()), violation.getMessage()));
+        }
+        errors.sort((a, b) -> a.field().compareTo(b.field()));
+        return badRequest(uri, "The request has invalid fields.", errors);
+    }
+
+    @ServerExceptionMapper
+    public Response malformedJson(JsonParseException e, UriInfo uri) {
+        return problem(Response.Status.BAD_REQUEST, "malformed-json", "Malformed JSON",
+                "The body is not valid JSON (line " + e.getLocation().getLineNr() + ", column "
+                        + e.getLocation().getColumnNr() + ").", uri, null);
+    }
+
+    @ServerExceptionMapper
+    public Response mismatchedInput(MismatchedInputException e, UriInfo uri) {
+        return badRequest(uri, "The request has invalid fields.", List.of(fieldError(e)));
+    }
+
+    @ServerExceptionMapper
+    public Response unmappableJson(JsonMappingException e, UriInfo uri) {
+        return badRequest(uri, "The request has invalid fields.", List.of(fieldError(e)));
+    }
+
+    @ServerExceptionMapper
+    public Response idempotencyConflict(IdempotencyConflictException e, UriInfo uri) {
+        return problem(Response.Status.CONFLICT, "idempotency-conflict", "Idempotency-Key reused", e.getMessage(),
+                uri, null);
+    }
+
+    @ServerExceptionMapper
+    public Response webApplication(WebApplicationException e, UriInfo uri) {
+        // Quarkus REST wraps body-reading failures in a plain 400; the Jackson cause says which field is at fault.
+        if (e.getCause() instanceof JsonParseException parse) {
+            return malformedJson(parse, uri);
+        }
+        if (e.getCause() instanceof JsonMappingException mapping) {
+            return unmappableJson(mapping, uri);
+        }
+        Response.StatusType status = e.getResponse().getStatusInfo();
+        if (status.getStatusCode() >= 500) {
+            return unexpected(e, uri);
+        }
+        String slug = status.getReasonPhrase().toLowerCase().replace(' ', '-');
+        return problem(status, slug, status.getReasonPhrase(), e.getMessage(), uri, null);
+    }
+
+    @ServerExceptionMapper
+    public Response unexpected(Throwable e, UriInfo uri) {
+        String errorId = UUID.randomUUID().toString();
+        Log.errorf(e, "Unhandled %s on %s [errorId=%s]", e.getClass().getName(), uri.getPath(), errorId);
+        return problem(Response.Status.INTERNAL_SERVER_ERROR, "internal", "Internal error",
+                "Something went wrong on our side; quote error id " + errorId + ".", uri, null);
+    }
+
+    private static Response badRequest(UriInfo uri, String detail, List<FieldError> errors) {
+        return problem(Response.Status.BAD_REQUEST, "validation", "Invalid request", detail, uri, errors);
+    }
+
+    static Response problem(Response.StatusType status, String slug, String title, String detail, UriInfo uri,
+            List<FieldError> errors) {
+        Problem body = new Problem(Problem.TYPE_BASE + slug, title, status.getStatusCode(), detail,
+                uri == null ? null : "/" + uri.getPath().replaceFirst("^/", ""), errors);
+        return Response.status(status.getStatusCode()).type(Problem.MEDIA_TYPE).entity(body).build();
+    }
+
+    /** {@code create.body.turns[0].text} becomes {@code turns[0].text}; a bare parameter keeps its own name. */
+    static String fieldName(Path path) {
+        StringBuilder field = new StringBuilder();
+        String parameter = null;
+        for (Path.Node node : path) {
+            if (node.getKind() == ElementKind.METHOD) {
+                continue;
+            }
+            if (node.getKind() == ElementKind.PARAMETER) {
+                parameter = node.getName();
+                continue;
+            }
+            if (node.getIndex() != null) {
+                // Bean Validation puts the index of a list element on the node that follows the list.
+                field.append('[').append(node.getIndex()).append(']');
+            }
+            if (node.getKind() == ElementKind.PROPERTY) {
+                if (!field.isEmpty()) {
+                    field.append('.');
+                }
+                field.append(node.getName());
+            }
+        }
+        if (field.isEmpty()) {
+            return parameter == null ? "body" : parameter;
+        }
+        return field.toString();
+    }
+
+    private static FieldError fieldError(JsonMappingException e) {
+        StringBuilder field = new StringBuilder();
+        for (JsonMappingException.Reference reference : e.getPath()) {
+            if (reference.getFieldName() != null) {
+                if (!field.isEmpty()) {
+                    field.append('.');
+                }
+                field.append(reference.getFieldName());
+            } else if (reference.getIndex() >= 0) {
+                field.append('[').append(reference.getIndex()).append(']');
+            }
+        }
+        String name = field.isEmpty() ? "body" : field.toString();
+        if (e instanceof UnrecognizedPropertyException) {
+            return new FieldError(name, "is not a known field");
+        }
+        Throwable cause = e.getCause();
+        if (cause instanceof IllegalArgumentException && cause.getMessage() != null
+                && cause.getMessage().startsWith("must be one of")) {
+            return new FieldError(name, cause.getMessage());
+        }
+        if (e instanceof MismatchedInputException mismatched && mismatched.getTargetType() != null) {
+            return new FieldError(name, "must be " + describe(mismatched.getTargetType()));
+        }
+        return new FieldError(name, "has the wrong type or format");
+    }
+
+    private static String describe(Class<?> type) {
+        if (type == String.class) {
+            return "a string";
+        }
+        if (type == Integer.class || type == int.class || type == Long.class || type == long.class) {
+            return "an integer";
+        }
+        if (type == Boolean.class || type == boolean.class) {
+            return "true or false";
+        }
+        if (List.class.isAssignableFrom(type)) {
+            return "an array";
+        }
+        if (type.getSimpleName().endsWith("DateTime")) {
+            return "an ISO-8601 date-time with offset, e.g. 2026-01-31T09:00:00Z";
+        }
+        if (type.isEnum()) {
+            return "one of the documented values";
+        }
+        return "an object";
+    }
+}

@@ -1,0 +1,111 @@
+package io.attune.journal.rest;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+import io.attune.journal.Turn;
+
+/** Checks that Bean Validation cannot express on one field: path, query and header values, cross-field rules. */
+final class Validation {
+
+    static final String LOCALE_PATTERN = "^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$";
+    static final int DEFAULT_PAGE_SIZE = 20;
+    static final int MAX_PAGE_SIZE = 100;
+
+    private static final Pattern CLIENT_ID = Pattern.compile("^[A-Za-z0-9._-]{1,64}$");
+    private static final Pattern IDEMPOTENCY_KEY = Pattern.compile("^[\\x21-\\x7E]{1,128}$");
+
+    private final List<FieldError> errors = new ArrayList<>();
+
+    static Validation start() {
+        return new Validation();
+    }
+
+    Validation clientId(String clientId) {
+        if (clientId == null || !CLIENT_ID.matcher(clientId).matches()) {
+            errors.add(new FieldError("clientId", "must be 1-64 characters of letters, digits, '.', '_' or '-'"));
+        }
+        return this;
+    }
+
+    Validation idempotencyKey(String key) {
+        if (key != null && !IDEMPOTENCY_KEY.matcher(key).matches()) {
+            errors.add(new FieldError("Idempotency-Key", "must be 1-128 visible ASCII characters"));
+        }
+        return this;
+    }
+
+    Validation notInFuture(String field, OffsetDateTime value, Instant now) {
+        if (value != null && value.toInstant().isAfter(now.plusSeconds(300))) {
+            errors.add(new FieldError(field, "must not be in the future"));
+        }
+        return this;
+    }
+
+    Validation speakers(String clientSpeaker, List<Turn> turns) {
+        if (clientSpeaker == null || turns == null || turns.stream().anyMatch(t -> t == null || t.speaker() == null)) {
+            return this;
+        }
+        Set<String> speakers = new HashSet<>();
+        turns.forEach(turn -> speakers.add(turn.speaker()));
+        if (!speakers.contains(clientSpeaker)) {
+            errors.add(new FieldError("clientSpeaker", "must be the speaker of at least one turn"));
+        } else if (speakers.size() < 2) {
+            errors.add(new FieldError("turns", "must include at least one turn by someone other than the client"));
+        }
+        return this;
+    }
+
+    Instant instant(String field, String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return OffsetDateTime.parse(value).toInstant();
+        } catch (DateTimeParseException e) {
+            errors.add(new FieldError(field, "must be an ISO-8601 date-time with offset, e.g. 2026-01-31T09:00:00Z"));
+            return null;
+        }
+    }
+
+    int limit(String value) {
+        if (value == null || value.isBlank()) {
+            return DEFAULT_PAGE_SIZE;
+        }
+        try {
+            int limit = Integer.parseInt(value);
+            if (limit >= 1 && limit <= MAX_PAGE_SIZE) {
+                return limit;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        errors.add(new FieldError("limit", "must be an integer from 1 to " + MAX_PAGE_SIZE));
+        return DEFAULT_PAGE_SIZE;
+    }
+
+    <T> T cursor(String value, java.util.function.Function<String, T> decode) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return decode.apply(value);
+        } catch (IllegalArgumentException e) {
+            errors.add(new FieldError("cursor", "must be a cursor returned by this API"));
+            return null;
+        }
+    }
+
+    /** @throws InvalidRequestException listing every error found */
+    void orFail() {
+        if (!errors.isEmpty()) {
+            throw new InvalidRequestException(errors);
+        }
+    }
+}

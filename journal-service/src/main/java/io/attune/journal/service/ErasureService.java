@@ -1,0 +1,55 @@
+package io.attune.journal.service;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.attune.journal.messaging.OutboxRelay;
+import io.attune.journal.store.ConsentStore;
+import io.attune.journal.store.ErasureStore;
+import io.attune.journal.store.ErasureStore.Erasure;
+import io.attune.journal.store.IdempotencyKeys;
+import io.attune.journal.store.MaterialStore;
+import io.quarkus.logging.Log;
+
+/**
+ * Erases everything journal-service holds about a client and queues a {@code client-erasures} event so the
+ * other services purge too. The erasure is recorded before anything is deleted, so a crash part-way still
+ * announces it, and a repeated request simply erases again.
+ */
+@ApplicationScoped
+public class ErasureService {
+
+    private final MaterialStore materials;
+    private final IdempotencyKeys idempotencyKeys;
+    private final ConsentStore consents;
+    private final ErasureStore erasures;
+    private final Clock clock;
+    private final OutboxRelay relay;
+
+    public ErasureService(MaterialStore materials, IdempotencyKeys idempotencyKeys, ConsentStore consents,
+            ErasureStore erasures, Clock clock, OutboxRelay relay) {
+        this.relay = relay;
+        this.materials = materials;
+        this.idempotencyKeys = idempotencyKeys;
+        this.consents = consents;
+        this.erasures = erasures;
+        this.clock = clock;
+    }
+
+    public String erase(String clientId) {
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+        String erasureId = UUID.randomUUID().toString();
+        erasures.add(new Erasure(erasureId, clientId, now));
+        long documents = materials.deleteClient(clientId);
+        idempotencyKeys.deleteClient(clientId);
+        consents.delete(clientId);
+        relay.wake();
+        Log.infof("Erased client %s (%d documents); erasure %s queued for the other services", clientId, documents,
+                erasureId);
+        return erasureId;
+    }
+}

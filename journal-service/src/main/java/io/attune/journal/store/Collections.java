@@ -1,0 +1,52 @@
+package io.attune.journal.store;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.IndexOptions;
+import com.mongodb.client.model.Indexes;
+import io.quarkus.logging.Log;
+import io.quarkus.runtime.StartupEvent;
+import org.bson.Document;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/** The collections of {@code attune-journal}, and the indexes behind every query path. */
+@ApplicationScoped
+public class Collections {
+
+    static final String JOURNAL_ENTRIES = "journal_entries";
+    static final String CONVERSATIONS = "conversations";
+    static final String IDEMPOTENCY_KEYS = "idempotency_keys";
+    static final String CONSENTS = "consents";
+    static final String ERASURES = "erasures";
+    static final String COUNTERS = "counters";
+
+    private final MongoDatabase database;
+
+    public Collections(MongoClient client, @ConfigProperty(name = "quarkus.mongodb.database") String database) {
+        this.database = client.getDatabase(database);
+    }
+
+    void createIndexes(@Observes StartupEvent event) {
+        for (String name : new String[] { JOURNAL_ENTRIES, CONVERSATIONS }) {
+            MongoCollection<Document> material = get(name);
+            // GET list: per client, newest first, cursor on (occurredAt, _id).
+            material.createIndex(Indexes.compoundIndex(Indexes.ascending("clientId"),
+                    Indexes.descending("occurredAt"), Indexes.descending("_id")));
+            // Outbox relay: pending documents in sequence order.
+            material.createIndex(Indexes.compoundIndex(Indexes.ascending("publicationState"), Indexes.ascending("seq")));
+        }
+        get(IDEMPOTENCY_KEYS).createIndex(Indexes.compoundIndex(Indexes.ascending("clientId"), Indexes.ascending("key")),
+                new IndexOptions().unique(true));
+        get(IDEMPOTENCY_KEYS).createIndex(Indexes.ascending("expiresAt"));
+        get(ERASURES).createIndex(Indexes.compoundIndex(Indexes.ascending("publicationState"), Indexes.ascending("seq")));
+        Log.infof("MongoDB indexes of %s are in place", database.getName());
+    }
+
+    MongoCollection<Document> get(String name) {
+        return database.getCollection(name);
+    }
+}

@@ -1,0 +1,77 @@
+package io.attune.recommendation.config;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import io.attune.recommendation.policy.PolicyThresholds;
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+@ConfigMapping(prefix = "attune.recommendation")
+public interface RecommendationConfig {
+
+    Policy policy();
+
+    /** How many scores each client profile keeps; dashboards and escalation read from these. */
+    @WithDefault("50")
+    int historySize();
+
+    /** Rolling-average window of the profile, in scores. */
+    @WithDefault("5")
+    int profileWindow();
+
+    /** Classpath resource of the versioned exercise catalog seeded at start-up. */
+    @WithDefault("catalog/exercises-v1.json")
+    String catalogResource();
+
+    /** How often unpublished recommendation events are retried. */
+    @WithDefault("5s")
+    String outboxRetryEvery();
+
+    /** Crisis resources by locale: a full tag, its language, then {@code default}. */
+    Map<String, List<CrisisResource>> crisisResources();
+
+    interface CrisisResource {
+
+        String name();
+
+        String contact();
+
+        Optional<String> url();
+    }
+
+    /** The thresholds of DOMAIN.md §3; see docs/recommendation-policy.md. */
+    interface Policy {
+
+        @WithDefault("50")
+        int weakDimension();
+
+        @WithDefault("3")
+        int maxActive();
+
+        @WithDefault("14D")
+        Duration dismissalCooldown();
+
+        @WithDefault("5")
+        int rotateAfterCompletions();
+
+        @WithDefault("4")
+        int escalationWindow();
+
+        @WithDefault("35")
+        int escalationLowOverall();
+
+        @WithDefault("3")
+        int escalationMinLowCount();
+
+        @WithDefault("2")
+        int concernEscalationCount();
+
+        default PolicyThresholds thresholds() {
+            return new PolicyThresholds(weakDimension(), maxActive(), dismissalCooldown(), rotateAfterCompletions(),
+                    escalationWindow(), escalationLowOverall(), escalationMinLowCount(), concernEscalationCount());
+        }
+    }
+}

@@ -1,0 +1,79 @@
+package io.attune.recommendation.messaging;
+
+import java.util.Comparator;
+import java.util.List;
+import java.util.concurrent.CompletionStage;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.attune.recommendation.policy.DimensionReading;
+import io.attune.recommendation.policy.ScoreSnapshot;
+import io.attune.recommendation.service.RecommendationService;
+import io.quarkus.logging.Log;
+import io.smallrye.common.annotation.Blocking;
+import io.smallrye.reactive.messaging.ce.IncomingCloudEventMetadata;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.eclipse.microprofile.reactive.messaging.Message;
+
+/**
+ * Consumes {@code attunement-scores}. A message is acknowledged (and its offset committed) only after its
+ * recommendations are stored; one that cannot be processed is nacked into {@code attunement-scores-dlq}.
+ */
+@ApplicationScoped
+public class ScoreConsumer {
+
+    private static final int MAX_EXCERPT = 300;
+
+    private final RecommendationService service;
+    private final ObjectMapper mapper;
+
+    public ScoreConsumer(RecommendationService service, ObjectMapper mapper) {
+        this.service = service;
+        this.mapper = mapper;
+    }
+
+    @Incoming("attunement-scores")
+    @Blocking
+    public CompletionStage<Void> onScore(Message<String> message) {
+        String type = message.getMetadata(IncomingCloudEventMetadata.class)
+                .map(IncomingCloudEventMetadata::getType).orElse(AttunementScoreComputed.TYPE);
+        if (!AttunementScoreComputed.TYPE.equals(type)) {
+            return message.ack();
+        }
+        try {
+            AttunementScoreComputed score = mapper.readValue(message.getPayload(), AttunementScoreComputed.class);
+            service.onScore(score.clientId(), score.locale(), toSnapshot(score));
+            return message.ack();
+        } catch (Exception e) {
+            Log.warnf("Sending an unprocessable score to the DLQ: %s", e.getClass().getSimpleName());
+            return message.nack(e);
+        }
+    }
+
+    static ScoreSnapshot toSnapshot(AttunementScoreComputed score) {
+        if (score.scoreId() == null || score.clientId() == null || score.overall() == null || score.safety() == null
+                || score.dimensions() == null || score.scoredAt() == null) {
+            throw new IllegalArgumentException("incomplete score event");
+        }
+        List<DimensionReading> readings = score.dimensions().stream()
+                .map(d -> new DimensionReading(d.name(), d.score(), excerpt(d.evidence())))
+                .toList();
+        return new ScoreSnapshot(score.scoreId(), score.kind(), score.context(), score.overall().score(),
+                score.overall().band(), readings, score.safety().level(), score.scoredAt());
+    }
+
+    /** The span that pulled the dimension down the most, else the one that raised it the most. */
+    private static String excerpt(List<AttunementScoreComputed.Evidence> evidence) {
+        if (evidence == null || evidence.isEmpty()) {
+            return null;
+        }
+        AttunementScoreComputed.Evidence strongest = evidence.stream()
+                .min(Comparator.comparingInt(AttunementScoreComputed.Evidence::effect))
+                .filter(e -> e.effect() < 0)
+                .orElseGet(() -> evidence.stream()
+                        .max(Comparator.comparingInt(AttunementScoreComputed.Evidence::effect)).orElseThrow());
+        String text = strongest.text();
+        return text == null || text.length() <= MAX_EXCERPT ? text : text.substring(0, MAX_EXCERPT);
+    }
+}

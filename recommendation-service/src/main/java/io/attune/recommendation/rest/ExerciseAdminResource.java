@@ -1,0 +1,114 @@
+package io.attune.recommendation.rest;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.Set;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import io.attune.recommendation.policy.Exercise;
+import io.attune.recommendation.store.ExerciseStore;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** Admin API of the exercise catalog. */
+@Path("/api/v1/admin/exercises")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Exercise catalog (admin)")
+public class ExerciseAdminResource {
+
+    static final Set<String> DIMENSIONS = Set.of("acknowledgement", "mirroring", "inquiry", "exploration", "presence",
+            "listening-balance", "emotional-awareness", "trigger-insight", "self-compassion", "acceptance",
+            "mindfulness", "focus");
+    static final Set<String> CONTEXTS = Set.of("self", "partner", "child", "friend", "colleague", "coachee", "other");
+
+    /** An exercise as admins write it. */
+    public record ExerciseRequest(
+            @NotBlank @Size(max = 200) String title,
+            @NotBlank @Size(max = 4000) String instructions,
+            @NotNull @Min(1) @Max(240) Integer durationMinutes,
+            @NotNull @Size(max = 12) List<@NotBlank String> targetDimensions,
+            @NotNull @Size(min = 1, max = 7) List<@NotBlank String> contexts,
+            @Size(max = 20) List<@NotBlank @Size(max = 300) String> contraindications,
+            @NotBlank @Size(max = 300) String source) {
+    }
+
+    /** A new exercise: the request plus its id. */
+    public record NewExercise(
+            @NotNull @Pattern(regexp = "^[a-z0-9]+(-[a-z0-9]+)*$", message = "must be kebab-case") @Size(max = 64)
+            String id,
+            @NotNull @Valid ExerciseRequest exercise) {
+    }
+
+    private final ExerciseStore exercises;
+    private final Clock clock;
+
+    public ExerciseAdminResource(ExerciseStore exercises, Clock clock) {
+        this.exercises = exercises;
+        this.clock = clock;
+    }
+
+    @GET
+    @Operation(summary = "List the catalog")
+    public List<Exercise> list() {
+        return exercises.all();
+    }
+
+    @GET
+    @Path("/{id}")
+    @Operation(summary = "Read one exercise")
+    public Exercise get(@PathParam("id") String id) {
+        return exercises.find(id).orElseThrow(() -> new NotFoundException("No such exercise."));
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Add an exercise")
+    public Response create(@NotNull @Valid NewExercise body) {
+        Exercise exercise = toExercise(body.id(), body.exercise(), "exercise.");
+        if (!exercises.create(exercise, clock.instant())) {
+            throw new ProblemMappers.ConflictException("Exercise " + body.id() + " exists already; use PUT to change it.");
+        }
+        return Response.status(Response.Status.CREATED).entity(exercise)
+                .location(java.net.URI.create("/api/v1/admin/exercises/" + body.id())).build();
+    }
+
+    @PUT
+    @Path("/{id}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Change an exercise", description = "Admin edits survive later catalog upgrades.")
+    public Exercise update(@PathParam("id") String id, @NotNull @Valid ExerciseRequest body) {
+        Exercise exercise = toExercise(id, body, "");
+        if (!exercises.update(exercise, clock.instant())) {
+            throw new NotFoundException("No such exercise.");
+        }
+        return exercise;
+    }
+
+    private static Exercise toExercise(String id, ExerciseRequest body, String prefix) {
+        InvalidRequestException.Collector errors = new InvalidRequestException.Collector();
+        body.targetDimensions().forEach(d -> errors.check(DIMENSIONS.contains(d), prefix + "targetDimensions",
+                "must contain only " + String.join(", ", DIMENSIONS.stream().sorted().toList())));
+        body.contexts().forEach(c -> errors.check(CONTEXTS.contains(c), prefix + "contexts",
+                "must contain only " + String.join(", ", CONTEXTS.stream().sorted().toList())));
+        errors.orFail();
+        return new Exercise(id, body.title(), body.instructions(), body.durationMinutes(), body.targetDimensions(),
+                body.contexts(), body.contraindications() == null ? List.of() : body.contraindications(), body.source());
+    }
+}

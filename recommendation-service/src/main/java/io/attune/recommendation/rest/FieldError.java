@@ -1,0 +1,5 @@
+package io.attune.recommendation.rest;
+
+/** One invalid field of a request and why. */
+public record FieldError(String field, String reason) {
+}

@@ -1,0 +1,157 @@
+package io.attune.recommendation.rest;
+
+import java.util.regex.Pattern;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+
+import io.attune.recommendation.Recommendation;
+import io.attune.recommendation.RecommendationStatus;
+import io.attune.recommendation.service.RecommendationEvents;
+import io.attune.recommendation.service.RecommendationService;
+import io.attune.recommendation.store.RecommendationCursor;
+import io.attune.recommendation.store.RecommendationStore;
+import io.smallrye.mutiny.Multi;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestStreamElementType;
+
+/** What coaching apps use: a client's recommendations, feedback on them, and a live stream of changes. */
+@Path("/api/v1/clients/{clientId}/recommendations")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Recommendations")
+public class RecommendationResource {
+
+    static final Pattern CLIENT_ID = Pattern.compile("^[A-Za-z0-9._-]{1,64}$");
+    private static final int DEFAULT_LIMIT = 20;
+    private static final int MAX_LIMIT = 100;
+
+    /** Body of a feedback request. */
+    @Schema(name = "FeedbackRequest")
+    public record FeedbackRequest(
+            @Schema(enumeration = { "viewed", "completed", "dismissed" }, required = true) @NotNull String status,
+            @Schema(description = "How helpful the exercise was, 1-5") @Min(1) @Max(5) Integer helpful,
+            @Schema(description = "A short note from the client", maxLength = 1000) @Size(max = 1000) String note) {
+    }
+
+    /** One page; pass {@code next} as {@code cursor} for the following page. */
+    public record Listing(java.util.List<Recommendation> items, String next) {
+    }
+
+    private final RecommendationStore recommendations;
+    private final RecommendationService service;
+    private final RecommendationEvents events;
+
+    public RecommendationResource(RecommendationStore recommendations, RecommendationService service,
+            RecommendationEvents events) {
+        this.recommendations = recommendations;
+        this.service = service;
+        this.events = events;
+    }
+
+    @GET
+    @Operation(summary = "List a client's recommendations", description = "Newest first, paged by cursor.")
+    public Listing list(@PathParam("clientId") String clientId,
+            @Parameter(description = "active, viewed, completed, dismissed or superseded") @QueryParam("status") String status,
+            @Parameter(description = "Page size, 1-100 (default 20)") @QueryParam("limit") String limit,
+            @Parameter(description = "The `next` value of the previous page") @QueryParam("cursor") String cursor) {
+        InvalidRequestException.Collector errors = new InvalidRequestException.Collector()
+                .check(validClientId(clientId), "clientId", "must be 1-64 characters of letters, digits, '.', '_' or '-'")
+                .check(status == null || parseStatus(status) != null, "status",
+                        "must be one of active, viewed, completed, dismissed, superseded")
+                .check(limit == null || parseLimit(limit) > 0, "limit", "must be an integer from 1 to " + MAX_LIMIT)
+                .check(cursor == null || parseCursor(cursor) != null, "cursor", "must be a cursor returned by this API");
+        errors.orFail();
+        RecommendationStore.Page page = recommendations.list(clientId, status == null ? null : parseStatus(status),
+                cursor == null ? null : parseCursor(cursor), limit == null ? DEFAULT_LIMIT : parseLimit(limit));
+        return new Listing(page.items(), page.next());
+    }
+
+    @GET
+    @Path("/{id}")
+    @Operation(summary = "Read one recommendation")
+    @APIResponse(responseCode = "404", description = "No such recommendation for this client")
+    public Recommendation get(@PathParam("clientId") String clientId, @PathParam("id") String id) {
+        requireClientId(clientId);
+        return recommendations.find(clientId, id).orElseThrow(() -> new NotFoundException("No such recommendation."));
+    }
+
+    @POST
+    @Path("/{id}/feedback")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Report feedback", description = "Moves the recommendation along its lifecycle: "
+            + "active -> viewed -> completed | dismissed (active may go straight to completed or dismissed).")
+    @APIResponse(responseCode = "200", description = "The updated recommendation")
+    @APIResponse(responseCode = "409", description = "The transition is not allowed from the current status")
+    public Recommendation feedback(@PathParam("clientId") String clientId, @PathParam("id") String id,
+            @NotNull @Valid FeedbackRequest body) {
+        RecommendationStatus target = parseStatus(body.status());
+        new InvalidRequestException.Collector()
+                .check(validClientId(clientId), "clientId", "must be 1-64 characters of letters, digits, '.', '_' or '-'")
+                .check(target != null && RecommendationStatus.FEEDBACK.contains(target), "status",
+                        "must be one of viewed, completed, dismissed")
+                .orFail();
+        return service.feedback(clientId, id, target, body.helpful(), body.note())
+                .orElseThrow(() -> new NotFoundException("No such recommendation."));
+    }
+
+    @GET
+    @Path("/stream")
+    @Produces(MediaType.SERVER_SENT_EVENTS)
+    @RestStreamElementType(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Server-Sent Events of new and changed recommendations for the client")
+    public Multi<Recommendation> stream(@PathParam("clientId") String clientId) {
+        requireClientId(clientId);
+        return events.stream(clientId);
+    }
+
+    static boolean validClientId(String clientId) {
+        return clientId != null && CLIENT_ID.matcher(clientId).matches();
+    }
+
+    static void requireClientId(String clientId) {
+        new InvalidRequestException.Collector()
+                .check(validClientId(clientId), "clientId", "must be 1-64 characters of letters, digits, '.', '_' or '-'")
+                .orFail();
+    }
+
+    private static RecommendationStatus parseStatus(String value) {
+        try {
+            return RecommendationStatus.fromWire(value);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+
+    private static int parseLimit(String value) {
+        try {
+            int limit = Integer.parseInt(value);
+            return limit >= 1 && limit <= MAX_LIMIT ? limit : -1;
+        } catch (NumberFormatException e) {
+            return -1;
+        }
+    }
+
+    private static RecommendationCursor parseCursor(String value) {
+        try {
+            return RecommendationCursor.decode(value);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+}

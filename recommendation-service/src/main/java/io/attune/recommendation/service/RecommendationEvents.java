@@ -1,0 +1,32 @@
+package io.attune.recommendation.service;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.attune.recommendation.Recommendation;
+import io.attune.recommendation.messaging.RecommendationRelay;
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.operators.multi.processors.BroadcastProcessor;
+
+/**
+ * Fans every new or changed recommendation out to open Server-Sent Event streams of this instance, and nudges
+ * the relay so the Kafka event follows at once.
+ */
+@ApplicationScoped
+public class RecommendationEvents {
+
+    private final BroadcastProcessor<Recommendation> changes = BroadcastProcessor.create();
+    private final RecommendationRelay relay;
+
+    public RecommendationEvents(RecommendationRelay relay) {
+        this.relay = relay;
+    }
+
+    public void changed(Recommendation recommendation) {
+        changes.onNext(recommendation);
+        relay.wake();
+    }
+
+    public Multi<Recommendation> stream(String clientId) {
+        return changes.filter(r -> r.clientId().equals(clientId));
+    }
+}

@@ -1,0 +1,207 @@
+package io.attune.recommendation.store;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.FindOneAndUpdateOptions;
+import com.mongodb.client.model.ReturnDocument;
+import com.mongodb.client.model.Sorts;
+import com.mongodb.client.model.UpdateOptions;
+import com.mongodb.client.model.Updates;
+import io.attune.recommendation.Recommendation;
+import io.attune.recommendation.RecommendationStatus;
+import org.bson.Document;
+import org.bson.conversions.Bson;
+
+/**
+ * Recommendations, each with its own outbox: every change appends an event to the document in the same atomic
+ * update, and the relay removes it once the broker acknowledged it.
+ */
+@ApplicationScoped
+public class RecommendationStore {
+
+    /** A change waiting to be published on {@code recommendations}. */
+    public record PendingEvent(String eventId, String change, Instant at, Recommendation recommendation) {
+    }
+
+    /** What the policy needs to know about a client's past feedback. */
+    public record FeedbackStats(Map<String, Instant> lastDismissedAt, Map<String, Integer> completedCount,
+            Map<String, Double> meanHelpfulness) {
+    }
+
+    /** A page of recommendations, newest first, and the cursor of the next page. */
+    public record Page(List<Recommendation> items, String next) {
+    }
+
+    public static final String ISSUED = "issued";
+    public static final String STATUS_CHANGED = "status-changed";
+
+    private final Collections collections;
+
+    public RecommendationStore(Collections collections) {
+        this.collections = collections;
+    }
+
+    /** Deterministic id: the same assessment never recommends the same exercise twice. */
+    public static String idFor(String assessmentId, String exerciseId) {
+        return UUID.nameUUIDFromBytes((assessmentId + "|" + exerciseId).getBytes(StandardCharsets.UTF_8)).toString();
+    }
+
+    /** Inserts the recommendation with its "issued" event unless it exists; returns whether it was new. */
+    public boolean issue(Recommendation recommendation) {
+        Document doc = RecommendationDocuments.toDocument(recommendation);
+        doc.remove("_id");
+        doc.append("outbox", List.of(outboxEntry(recommendation.id(), ISSUED, recommendation.status(),
+                recommendation.issuedAt())));
+        doc.append("outboxCount", 1);
+        var result = collections.get(Collections.RECOMMENDATIONS).updateOne(
+                Filters.eq("_id", recommendation.id()), new Document("$setOnInsert", doc),
+                new UpdateOptions().upsert(true));
+        return result.getUpsertedId() != null;
+    }
+
+    public Optional<Recommendation> find(String clientId, String id) {
+        return Optional.ofNullable(collections.get(Collections.RECOMMENDATIONS)
+                .find(Filters.and(Filters.eq("_id", id), Filters.eq("clientId", clientId))).first())
+                .map(RecommendationDocuments::toRecommendation);
+    }
+
+    /** Newest first; {@code status} may be null for all. */
+    public Page list(String clientId, RecommendationStatus status, RecommendationCursor after, int limit) {
+        List<Bson> filters = new ArrayList<>();
+        filters.add(Filters.eq("clientId", clientId));
+        if (status != null) {
+            filters.add(Filters.eq("status", status.name()));
+        }
+        if (after != null) {
+            Date at = Date.from(after.issuedAt());
+            filters.add(Filters.or(Filters.lt("issuedAt", at),
+                    Filters.and(Filters.eq("issuedAt", at), Filters.lt("_id", after.id()))));
+        }
+        List<Recommendation> items = new ArrayList<>();
+        collections.get(Collections.RECOMMENDATIONS).find(Filters.and(filters))
+                .sort(Sorts.descending("issuedAt", "_id")).limit(limit + 1)
+                .forEach(doc -> items.add(RecommendationDocuments.toRecommendation(doc)));
+        String next = null;
+        if (items.size() > limit) {
+            items.remove(limit);
+            Recommendation last = items.get(limit - 1);
+            next = new RecommendationCursor(last.issuedAt(), last.id()).encode();
+        }
+        return new Page(items, next);
+    }
+
+    /** The client's recommendations that still occupy an active slot. */
+    public List<Recommendation> open(String clientId) {
+        List<Recommendation> open = new ArrayList<>();
+        collections.get(Collections.RECOMMENDATIONS)
+                .find(Filters.and(Filters.eq("clientId", clientId),
+                        Filters.in("status", RecommendationStatus.OPEN.stream().map(Enum::name).toList())))
+                .sort(Sorts.ascending("issuedAt", "_id"))
+                .forEach(doc -> open.add(RecommendationDocuments.toRecommendation(doc)));
+        return open;
+    }
+
+    public FeedbackStats feedbackStats(String clientId) {
+        Map<String, Instant> dismissed = new HashMap<>();
+        Map<String, Integer> completed = new HashMap<>();
+        Map<String, double[]> helpful = new HashMap<>();
+        collections.get(Collections.RECOMMENDATIONS)
+                .find(Filters.and(Filters.eq("clientId", clientId),
+                        Filters.in("status", List.of(RecommendationStatus.COMPLETED.name(),
+                                RecommendationStatus.DISMISSED.name()))))
+                .forEach(doc -> {
+                    Recommendation r = RecommendationDocuments.toRecommendation(doc);
+                    if (r.status() == RecommendationStatus.DISMISSED) {
+                        dismissed.merge(r.exerciseId(), r.updatedAt(), (a, b) -> a.isAfter(b) ? a : b);
+                    } else {
+                        completed.merge(r.exerciseId(), 1, Integer::sum);
+                    }
+                    if (r.feedback() != null && r.feedback().helpful() != null) {
+                        double[] sum = helpful.computeIfAbsent(r.exerciseId(), k -> new double[2]);
+                        sum[0] += r.feedback().helpful();
+                        sum[1]++;
+                    }
+                });
+        Map<String, Double> mean = new HashMap<>();
+        helpful.forEach((id, sum) -> mean.put(id, sum[0] / sum[1]));
+        return new FeedbackStats(dismissed, completed, mean);
+    }
+
+    /**
+     * Moves a recommendation to {@code target} if its current status allows it, recording feedback and the
+     * status-changed event in the same update.
+     *
+     * @return the updated recommendation, or empty when the transition is not allowed (or there is no such one)
+     */
+    public Optional<Recommendation> transition(String clientId, String id, RecommendationStatus target,
+            Recommendation.Feedback feedback, Instant now) {
+        List<Bson> updates = new ArrayList<>();
+        updates.add(Updates.set("status", target.name()));
+        updates.add(Updates.set("updatedAt", Date.from(now)));
+        if (feedback != null) {
+            updates.add(Updates.set("feedback", new Document("helpful", feedback.helpful())
+                    .append("note", feedback.note()).append("at", Date.from(feedback.at()))));
+        }
+        updates.add(Updates.push("outbox", outboxEntry(id, STATUS_CHANGED, target, now)));
+        updates.add(Updates.inc("outboxCount", 1));
+        Document updated = collections.get(Collections.RECOMMENDATIONS).findOneAndUpdate(
+                Filters.and(Filters.eq("_id", id), Filters.eq("clientId", clientId),
+                        Filters.in("status", target.reachableFrom().stream().map(Enum::name).toList())),
+                Updates.combine(updates),
+                new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER));
+        return Optional.ofNullable(updated).map(RecommendationDocuments::toRecommendation);
+    }
+
+    /** Recommendations with events not yet acknowledged by the broker, oldest change first. */
+    public List<PendingEvent> pendingEvents(int limit) {
+        List<PendingEvent> events = new ArrayList<>();
+        collections.get(Collections.RECOMMENDATIONS).find(Filters.gt("outboxCount", 0))
+                .sort(Sorts.ascending("updatedAt")).limit(limit)
+                .forEach(doc -> {
+                    Recommendation recommendation = RecommendationDocuments.toRecommendation(doc);
+                    for (Document entry : doc.getList("outbox", Document.class, List.of())) {
+                        Recommendation asOfEvent = withStatus(recommendation,
+                                RecommendationStatus.valueOf(entry.getString("status")));
+                        events.add(new PendingEvent(entry.getString("eventId"), entry.getString("change"),
+                                entry.getDate("at").toInstant(), asOfEvent));
+                    }
+                });
+        return events;
+    }
+
+    public void eventPublished(String recommendationId, String eventId) {
+        collections.get(Collections.RECOMMENDATIONS).updateOne(
+                Filters.and(Filters.eq("_id", recommendationId), Filters.eq("outbox.eventId", eventId)),
+                Updates.combine(Updates.pull("outbox", new Document("eventId", eventId)), Updates.inc("outboxCount", -1)));
+    }
+
+    public long deleteClient(String clientId) {
+        return collections.get(Collections.RECOMMENDATIONS).deleteMany(Filters.eq("clientId", clientId))
+                .getDeletedCount();
+    }
+
+    private static Document outboxEntry(String recommendationId, String change, RecommendationStatus status,
+            Instant at) {
+        String eventId = UUID.nameUUIDFromBytes((recommendationId + "|" + change + "|" + status.name() + "|"
+                + at.toEpochMilli()).getBytes(StandardCharsets.UTF_8)).toString();
+        return new Document("eventId", eventId).append("change", change).append("status", status.name())
+                .append("at", Date.from(at));
+    }
+
+    private static Recommendation withStatus(Recommendation r, RecommendationStatus status) {
+        return new Recommendation(r.id(), r.clientId(), r.exerciseId(), r.title(), r.instructions(),
+                r.durationMinutes(), status, r.reason(), r.crisisResources(), r.coachAlert(), r.rank(), r.issuedAt(),
+                r.updatedAt(), r.feedback());
+    }
+}

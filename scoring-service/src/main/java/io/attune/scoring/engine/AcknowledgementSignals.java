@@ -1,0 +1,74 @@
+package io.attune.scoring.engine;
+
+import static io.attune.scoring.engine.Dimensions.ACKNOWLEDGEMENT;
+
+/** Validation, agreement and sympathy in the client's replies; silence about a stated feeling lowers it. */
+final class AcknowledgementSignals implements SignalDetector<ConversationView> {
+    static final int VALIDATION = 25;
+    static final int AGREEMENT = 15;
+    static final int SYMPATHY = 20;
+    static final int CELEBRATION = 20;
+    static final int NAMED_FEELING = 15;
+    static final int INVALIDATION = -20;
+    static final int UNACKNOWLEDGED_FEELING = -25;
+    /** A relevant question or lead-on is at least engagement, so the silence costs less. */
+    static final int UNACKNOWLEDGED_BUT_ENGAGED = -10;
+
+    @Override
+    public void detect(ConversationView view, ScoreSheet sheet) {
+        for (int i = 0; i < view.size(); i++) {
+            if (!view.client[i]) {
+                continue;
+            }
+            AnalyzedText reply = view.turns[i];
+            boolean acknowledged = false;
+            for (PhraseMatch m : reply.matches(LexiconGroup.ACKNOWLEDGEMENT)) {
+                if (reply.negated(m)) {
+                    continue; // "I don't understand" is not validation
+                }
+                sheet.addRepeated(ACKNOWLEDGEMENT, reply, i, m, m.signal(), weight(m.signal()));
+                acknowledged = true;
+            }
+            for (ConversationView.NamedFeeling f : view.namedFeelings(i)) {
+                sheet.add(ACKNOWLEDGEMENT, view.evidence(i, f, "named-feeling",
+                    sheet.repeated(ACKNOWLEDGEMENT, "named-feeling", NAMED_FEELING)));
+                acknowledged = true;
+            }
+            for (PhraseMatch m : reply.matches(LexiconGroup.INVALIDATION)) {
+                sheet.addRepeated(ACKNOWLEDGEMENT, reply, i, m, "invalidation", INVALIDATION);
+            }
+            int bid = view.bid[i];
+            if (bid >= 0 && view.hasFeeling(bid) && !acknowledged && !echoesFeeling(view, i)) {
+                boolean engaged = view.hasRelevantQuestion(i) || reply.firstAffirmed(LexiconGroup.LEAD_ON) != null;
+                sheet.add(ACKNOWLEDGEMENT, reply.wholeText(i, "unacknowledged-feeling",
+                    engaged ? UNACKNOWLEDGED_BUT_ENGAGED : UNACKNOWLEDGED_FEELING));
+            }
+        }
+    }
+
+    /** Reusing the other person's own feeling word is an acknowledgement of it. */
+    private static boolean echoesFeeling(ConversationView view, int turn) {
+        int bid = view.bid[turn];
+        for (PhraseMatch mine : view.feelings(turn)) {
+            if (view.turns[turn].negated(mine)) {
+                continue;
+            }
+            for (PhraseMatch theirs : view.feelings(bid)) {
+                if (mine.affect().family().equals(theirs.affect().family())) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    private static int weight(String signal) {
+        return switch (signal) {
+            case "validation" -> VALIDATION;
+            case "agreement" -> AGREEMENT;
+            case "sympathy" -> SYMPATHY;
+            case "celebration" -> CELEBRATION;
+            default -> throw new IllegalStateException("acknowledgement lexicon has unknown signal " + signal);
+        };
+    }
+}

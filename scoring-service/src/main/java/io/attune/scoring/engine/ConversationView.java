@@ -1,0 +1,203 @@
+package io.attune.scoring.engine;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * A conversation as the conversation detectors see it: every turn analyzed once, which turns are the
+ * client's, and for each client turn the other person's bid it answers (the nearest preceding turn of
+ * the other person).
+ */
+final class ConversationView {
+    private static final Set<String> INTENSIFIERS = Set.of("so", "really", "very", "totally", "absolutely",
+        "ugh", "seriously", "completely", "such", "literally", "extremely", "incredibly");
+
+    private static final Set<String> CHECK_IN = Set.of("feel", "feeling", "feelings", "felt", "okay", "ok", "alright",
+        "safe", "doing", "holding", "coping", "managing", "hurt", "hurting");
+
+    final ConversationSample sample;
+    final AnalyzedText[] turns;
+    final boolean[] client;
+    final int[] bid;
+    final ContentWords contentWords;
+    private final List<List<QuestionDetector.Question>> questions = new ArrayList<>();
+    private final List<List<NamedFeeling>> namedFeelings = new ArrayList<>();
+    private final List<Set<String>> topicBefore = new ArrayList<>();
+    private final boolean[] relevantQuestion;
+
+    /** "you sound furious": a framing phrase plus the feeling it names, tokens [from, to). */
+    record NamedFeeling(int from, int to) {}
+
+    ConversationView(ConversationSample sample, AnalyzedText[] turns, ContentWords contentWords) {
+        this.sample = sample;
+        this.turns = turns;
+        this.contentWords = contentWords;
+        int n = turns.length;
+        this.client = new boolean[n];
+        this.bid = new int[n];
+        this.relevantQuestion = new boolean[n];
+        String clientName = sample.clientSpeaker().strip();
+        int lastOther = -1;
+        Set<String> topic = new HashSet<>();
+        for (int i = 0; i < n; i++) {
+            String speaker = sample.turns().get(i).speaker();
+            client[i] = speaker != null && speaker.strip().equalsIgnoreCase(clientName);
+            bid[i] = client[i] ? lastOther : -1;
+            topicBefore.add(Set.copyOf(topic));
+            if (!client[i]) {
+                lastOther = i;
+                topic.addAll(contentWords.stems(turns[i].tokens));
+            }
+            questions.add(client[i] ? QuestionDetector.find(turns[i].tokens) : List.of());
+            namedFeelings.add(client[i] ? findNamedFeelings(turns[i]) : List.of());
+        }
+        for (int i = 0; i < n; i++) {
+            for (QuestionDetector.Question q : questions.get(i)) {
+                if (isRelevant(i, q)) {
+                    relevantQuestion[i] = true;
+                }
+            }
+        }
+    }
+
+    int size() {
+        return turns.length;
+    }
+
+    List<QuestionDetector.Question> questions(int turn) {
+        return questions.get(turn);
+    }
+
+    List<NamedFeeling> namedFeelings(int turn) {
+        return namedFeelings.get(turn);
+    }
+
+    boolean hasRelevantQuestion(int turn) {
+        return relevantQuestion[turn];
+    }
+
+    /** Feelings stated in a turn (negation ignored: "I'm not okay" is still a bid). */
+    List<PhraseMatch> feelings(int turn) {
+        return turn < 0 ? List.of() : turns[turn].matches(LexiconGroup.EMOTIONS);
+    }
+
+    boolean hasFeeling(int turn) {
+        return !feelings(turn).isEmpty();
+    }
+
+    /** Net valence of a bid: negative unless it only names positive feelings. */
+    boolean negativeBid(int turn) {
+        for (PhraseMatch m : feelings(turn)) {
+            if (m.affect().negative() || turns[turn].negated(m)) {
+                return true;
+            }
+        }
+        return feelings(turn).isEmpty();
+    }
+
+    /** How loud the bid is: exclamations, strong feeling words and intensifiers. */
+    int intensity(int turn) {
+        if (turn < 0) {
+            return 0;
+        }
+        TokenizedText t = turns[turn].tokens;
+        int score = Math.min(t.exclamationCount, 2);
+        for (PhraseMatch m : feelings(turn)) {
+            if (m.affect().intense()) {
+                score++;
+            }
+        }
+        for (int i = 0; i < t.size; i++) {
+            if (INTENSIFIERS.contains(t.tokens[i])) {
+                score++;
+            }
+        }
+        return score;
+    }
+
+    /**
+     * Relevant when it refers back: a shared content word, a pronoun, a feeling word or a check-in ("are
+     * you okay?"). Open questions are given the benefit of the doubt ("what did the doctors say?") unless a
+     * lexicon marks them as a subject change; closed ones must show the link.
+     */
+    boolean isRelevant(int turn, QuestionDetector.Question q) {
+        if (q.followUp() || q.open()) {
+            return true;
+        }
+        TokenizedText tokens = turns[turn].tokens;
+        for (int k = q.from(); k < q.to(); k++) {
+            if (CHECK_IN.contains(tokens.tokens[k])) {
+                return true;
+            }
+        }
+        TokenizedText t = turns[turn].tokens;
+        Set<String> topic = topicBefore.get(turn);
+        if (contentWords.firstOverlap(t, q.from(), q.to(), topic) >= 0) {
+            return true;
+        }
+        if (contentWords.firstAnaphor(t, q.from(), q.to()) >= 0) {
+            return true;
+        }
+        for (PhraseMatch m : turns[turn].matches(LexiconGroup.EMOTIONS)) {
+            if (m.from() >= q.from() && m.to() <= q.to()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    Set<String> topicBefore(int turn) {
+        return topicBefore.get(turn);
+    }
+
+    /** The question overlaps advice ("why don't you just...") or a rhetorical agreement ("I know, right?"). */
+    boolean isDisguised(int turn, QuestionDetector.Question q) {
+        for (LexiconGroup g : new LexiconGroup[] {LexiconGroup.ADVICE, LexiconGroup.ACKNOWLEDGEMENT,
+            LexiconGroup.CLOSING_COMMENTS, LexiconGroup.DISTRACTION}) {
+            for (PhraseMatch m : turns[turn].matches(g)) {
+                if (m.from() < q.to() && m.to() > q.from()) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    private static List<NamedFeeling> findNamedFeelings(AnalyzedText text) {
+        List<NamedFeeling> out = new ArrayList<>(1);
+        List<PhraseMatch> emotions = text.matches(LexiconGroup.EMOTIONS);
+        for (PhraseMatch frame : text.matches(LexiconGroup.FEELING_NAMING)) {
+            if (frame.signal().equals("feeling-named")) {
+                out.add(new NamedFeeling(frame.from(), frame.to()));
+                continue;
+            }
+            for (PhraseMatch e : emotions) {
+                boolean near = e.from() >= frame.to() && e.from() - frame.to() <= 3
+                    && text.tokens.sentence[e.from()] == text.tokens.sentence[frame.from()];
+                if (near && !NegationScope.isNegated(text.tokens, e.from(), 3, frame.to())) {
+                    out.add(new NamedFeeling(frame.from(), e.to()));
+                    break;
+                }
+            }
+        }
+        return out;
+    }
+
+    Evidence evidence(int turn, NamedFeeling f, String signal, int effect) {
+        TokenizedText t = turns[turn].tokens;
+        int s = t.charStart(f.from());
+        int e = t.charEnd(f.to());
+        return new Evidence(turn, s, e, t.text.substring(s, e), signal, effect);
+    }
+
+    boolean insideNamedFeeling(int turn, PhraseMatch m) {
+        for (NamedFeeling f : namedFeelings(turn)) {
+            if (m.from() >= f.from() && m.to() <= f.to()) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

@@ -1,0 +1,39 @@
+package io.attune.scoring.engine;
+
+import static io.attune.scoring.engine.Dimensions.EXPLORATION;
+
+/**
+ * Lead-on statements ("tell me more", lexicon lead-on.txt) promote exploration; closing comments ("just
+ * forget it", lexicon closing-comments.txt) inhibit it. Closing comments are not negation-checked: they
+ * usually carry their own "don't" ("don't worry about it").
+ */
+final class ExplorationSignals implements SignalDetector<ConversationView> {
+    static final int LEAD_ON = 25;
+    static final int CLOSING_COMMENT = -30;
+    static final int OPEN_QUESTION_INVITES = 10;
+
+    @Override
+    public void detect(ConversationView view, ScoreSheet sheet) {
+        for (int i = 0; i < view.size(); i++) {
+            if (!view.client[i]) {
+                continue;
+            }
+            AnalyzedText reply = view.turns[i];
+            for (PhraseMatch m : reply.matches(LexiconGroup.LEAD_ON)) {
+                if (!reply.negated(m)) {
+                    sheet.addRepeated(EXPLORATION, reply, i, m, "lead-on", LEAD_ON);
+                }
+            }
+            for (PhraseMatch m : reply.matches(LexiconGroup.CLOSING_COMMENTS)) {
+                sheet.addRepeated(EXPLORATION, reply, i, m, "closing-comment", CLOSING_COMMENT);
+            }
+            for (QuestionDetector.Question q : view.questions(i)) {
+                if (q.open() && !view.isDisguised(i, q) && view.isRelevant(i, q) && view.bid[i] >= 0) {
+                    sheet.add(EXPLORATION, reply.sentence(i, q.sentence(), "open-question-invites",
+                        sheet.repeated(EXPLORATION, "open-question-invites", OPEN_QUESTION_INVITES)));
+                    break;
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,133 @@
+package io.attune.scoring.engine;
+
+import static io.attune.scoring.engine.Dimensions.LISTENING_BALANCE;
+
+/**
+ * Who does the talking. The client's share of the words, monologues, interruptions, and advice given
+ * before any acknowledgement, question or lead-on (lexicon advice.txt).
+ */
+final class ListeningBalanceSignals implements SignalDetector<ConversationView> {
+    static final int OTHER_LEADS = 15;
+    static final int BALANCED_TALK = 5;
+    static final int CLIENT_TALKS_MORE = -10;
+    static final int CLIENT_DOMINATES = -25;
+    static final int MONOLOGUE = -15;
+    /** A reply this short cannot dominate, even to a one-line bid. */
+    static final int SHORT_REPLY_WORDS = 25;
+    static final int MONOLOGUE_WORDS = 60;
+    static final int INTERRUPTION = -15;
+    static final int ADVICE_BEFORE_UNDERSTANDING = -25;
+
+    @Override
+    public void detect(ConversationView view, ScoreSheet sheet) {
+        talkShare(view, sheet);
+        boolean understood = false;
+        for (int i = 0; i < view.size(); i++) {
+            if (!view.client[i]) {
+                continue;
+            }
+            AnalyzedText reply = view.turns[i];
+            int words = reply.tokens.wordCount();
+            int bid = view.bid[i];
+            if (words > MONOLOGUE_WORDS && (bid < 0 || words > 2 * view.turns[bid].tokens.wordCount())) {
+                sheet.add(LISTENING_BALANCE, reply.wholeText(i, "monologue", MONOLOGUE));
+            }
+            if (i > 0 && !view.client[i - 1] && cutOff(view.sample.turns().get(i - 1).text())) {
+                sheet.add(LISTENING_BALANCE, reply.wholeText(i, "interruption", INTERRUPTION));
+            }
+            int understandingAt = firstUnderstanding(view, i);
+            for (PhraseMatch advice : reply.matches(LexiconGroup.ADVICE)) {
+                if (overlapsFeelingWork(view, i, advice)) {
+                    continue; // "you must be exhausted" names a feeling, it is not advice
+                }
+                if (!understood && (understandingAt < 0 || understandingAt > advice.from())) {
+                    sheet.addRepeated(LISTENING_BALANCE, reply, i, advice, "advice-before-understanding",
+                        ADVICE_BEFORE_UNDERSTANDING);
+                }
+            }
+            understood |= understandingAt >= 0;
+        }
+    }
+
+    private static void talkShare(ConversationView view, ScoreSheet sheet) {
+        int clientWords = 0;
+        int otherWords = 0;
+        int longest = -1;
+        int longestWords = -1;
+        for (int i = 0; i < view.size(); i++) {
+            int w = view.turns[i].tokens.wordCount();
+            if (view.client[i]) {
+                clientWords += w;
+                if (w > longestWords) {
+                    longestWords = w;
+                    longest = i;
+                }
+            } else {
+                otherWords += w;
+            }
+        }
+        if (clientWords == 0 || otherWords == 0) {
+            return; // one speaker only: there is no balance to judge
+        }
+        double share = clientWords / (double) (clientWords + otherWords);
+        String signal;
+        int effect;
+        if (share <= 0.4) {
+            signal = "other-leads";
+            effect = OTHER_LEADS;
+        } else if (share <= 0.55 || clientWords < SHORT_REPLY_WORDS) {
+            signal = "balanced-talk";
+            effect = BALANCED_TALK;
+        } else if (share <= 0.7) {
+            signal = "client-talks-more";
+            effect = CLIENT_TALKS_MORE;
+        } else {
+            signal = "client-dominates";
+            effect = CLIENT_DOMINATES;
+        }
+        sheet.add(LISTENING_BALANCE, view.turns[longest].wholeText(longest, signal, effect));
+    }
+
+    /** Token index of the first acknowledgement, named feeling, lead-on or relevant question, or -1. */
+    private static int firstUnderstanding(ConversationView view, int turn) {
+        AnalyzedText reply = view.turns[turn];
+        int first = Integer.MAX_VALUE;
+        PhraseMatch ack = reply.firstAffirmed(LexiconGroup.ACKNOWLEDGEMENT);
+        if (ack != null) {
+            first = Math.min(first, ack.from());
+        }
+        PhraseMatch lead = reply.firstAffirmed(LexiconGroup.LEAD_ON);
+        if (lead != null) {
+            first = Math.min(first, lead.from());
+        }
+        for (ConversationView.NamedFeeling f : view.namedFeelings(turn)) {
+            first = Math.min(first, f.from());
+        }
+        for (QuestionDetector.Question q : view.questions(turn)) {
+            if (!view.isDisguised(turn, q) && view.isRelevant(turn, q)) {
+                first = Math.min(first, q.from());
+            }
+        }
+        return first == Integer.MAX_VALUE ? -1 : first;
+    }
+
+    private static boolean overlapsFeelingWork(ConversationView view, int turn, PhraseMatch advice) {
+        for (ConversationView.NamedFeeling f : view.namedFeelings(turn)) {
+            if (f.from() < advice.to() && f.to() > advice.from()) {
+                return true;
+            }
+        }
+        for (PhraseMatch m : view.turns[turn].matches(LexiconGroup.FEELING_NAMING)) {
+            if (m.from() < advice.to() && m.to() > advice.from()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean cutOff(String text) {
+        String t = text.strip();
+        return t.endsWith("-") || t.endsWith("\u2014") || t.endsWith("\u2013") || t.endsWith("...")
+            || t.endsWith("\u2026");
+    }
+}

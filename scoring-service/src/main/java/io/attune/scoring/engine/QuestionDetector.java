@@ -1,0 +1,58 @@
+package io.attune.scoring.engine;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Finds questions sentence by sentence. Casual chat often drops the '?', so a final unterminated sentence
+ * that opens like a question counts too. Open questions (what/how/why...) invite more than closed ones.
+ */
+final class QuestionDetector {
+    private static final Set<String> OPENERS = Set.of("what", "how", "why", "tell", "describe", "explain");
+    private static final Set<String> CLOSED_OPENERS = Set.of("do", "does", "did", "is", "are", "was", "were",
+        "can", "could", "would", "will", "have", "has", "should", "shall", "when", "where", "who", "which",
+        "whose", "am", "want", "wanna");
+    private static final Set<String> INTERJECTIONS = Set.of("so", "and", "oh", "wow", "ok", "okay", "well",
+        "but", "hmm", "hey", "honey", "babe", "sweetie", "um", "uh", "yeah", "yes", "wait", "ah", "aw", "aww",
+        "hun", "dear", "love", "buddy", "man", "mate", "sweetheart", "then");
+
+    /** A question at tokens [from, to); {@code followUp} marks short wh-questions such as "what happened?". */
+    record Question(int sentence, int from, int to, boolean open, boolean followUp) {}
+
+    private QuestionDetector() {
+    }
+
+    static List<Question> find(TokenizedText t) {
+        List<Question> out = new ArrayList<>(2);
+        for (int s = 0; s < t.sentenceCount; s++) {
+            int from = t.sentenceFirst[s];
+            int to = t.sentenceEnd[s];
+            int head = from;
+            while (head < to && INTERJECTIONS.contains(t.tokens[head])) {
+                head++;
+            }
+            if (head >= to) {
+                continue;
+            }
+            String first = t.tokens[head];
+            boolean open = OPENERS.contains(first) || (first.equals("in") && head + 1 < to
+                && t.tokens[head + 1].equals("what"));
+            boolean questionForm = open || CLOSED_OPENERS.contains(first);
+            boolean lastUnterminated = s == t.sentenceCount - 1 && !t.sentenceTerminated[s];
+            boolean isQuestion = t.sentenceQuestion[s] || (lastUnterminated && questionForm && !first.equals("tell"));
+            if (first.equals("tell") && t.sentenceQuestion[s]) {
+                isQuestion = true;
+            }
+            if (!isQuestion) {
+                continue;
+            }
+            int length = to - head;
+            if (length < 3 && !open) {
+                continue; // "really?", "right?": back-channel, not inquiry
+            }
+            out.add(new Question(s, from, to, open, open && length <= 3));
+        }
+        return out;
+    }
+}

@@ -1,0 +1,5 @@
+package io.attune.scoring.engine;
+
+import java.util.List;
+
+public record Safety(SafetyLevel level, List<String> categories, List<Evidence> evidence) {}

@@ -1,0 +1,3 @@
+package io.attune.scoring.engine;
+
+public record Turn(String speaker, String text) {}

@@ -1,0 +1,58 @@
+package io.attune.scoring.mapping;
+
+import java.util.List;
+
+import io.attune.scoring.engine.Assessment;
+import io.attune.scoring.engine.DimensionScore;
+import io.attune.scoring.engine.Evidence;
+
+/**
+ * The wire form of an assessment, shared by the synchronous API and the {@code attunement-scores} event so the
+ * two can never drift apart.
+ */
+public record AssessmentView(
+        String kind,
+        Overall overall,
+        List<Dimension> dimensions,
+        List<KeyMoment> keyMoments,
+        Safety safety,
+        String scorerVersion) {
+
+    public record Overall(int score, String band) {
+    }
+
+    public record Dimension(String name, int score, List<Span> evidence) {
+    }
+
+    public record Span(int turn, int start, int end, String text, String signal, int effect) {
+    }
+
+    public record KeyMoment(int turn, String signal, int impact) {
+    }
+
+    public record Safety(String level, List<String> categories, List<Span> evidence) {
+    }
+
+    public static AssessmentView of(Assessment assessment) {
+        return new AssessmentView(
+                assessment.kind(),
+                new Overall(assessment.overallScore(), assessment.band().wireName()),
+                assessment.dimensions().stream().map(AssessmentView::dimension).toList(),
+                assessment.keyMoments().stream()
+                        .map(moment -> new KeyMoment(moment.turn(), moment.signal(), moment.impact()))
+                        .toList(),
+                new Safety(assessment.safety().level().wireName(), assessment.safety().categories(),
+                        spans(assessment.safety().evidence())),
+                assessment.scorerVersion());
+    }
+
+    private static Dimension dimension(DimensionScore dimension) {
+        return new Dimension(dimension.name(), dimension.score(), spans(dimension.evidence()));
+    }
+
+    private static List<Span> spans(List<Evidence> evidence) {
+        return evidence.stream()
+                .map(e -> new Span(e.turn(), e.start(), e.end(), e.text(), e.signal(), e.effect()))
+                .toList();
+    }
+}

@@ -1,0 +1,44 @@
+package io.attune.scoring.messaging;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import io.attune.scoring.mapping.AssessmentView;
+
+/**
+ * Outgoing {@code attune.scoring.score-computed.v1} on {@code attunement-scores}
+ * (docs/events/attunement-score-computed.v1.schema.json). Evidence carries matched spans only.
+ */
+public record AttunementScoreComputed(
+        String scoreId,
+        String sourceEventId,
+        String sourceId,
+        String clientId,
+        String kind,
+        String context,
+        String locale,
+        AssessmentView.Overall overall,
+        List<AssessmentView.Dimension> dimensions,
+        List<AssessmentView.KeyMoment> keyMoments,
+        AssessmentView.Safety safety,
+        String scorerVersion,
+        Instant scoredAt) {
+
+    public static final String TYPE = "attune.scoring.score-computed.v1";
+    public static final String DATASCHEMA = "https://attune.io/schemas/attunement-score-computed.v1.schema.json";
+
+    /** Same source event and scorer version, same id: a redelivered input yields the same event. */
+    public static String scoreId(String sourceEventId, String scorerVersion) {
+        return UUID.nameUUIDFromBytes((sourceEventId + "|" + scorerVersion).getBytes(StandardCharsets.UTF_8))
+                .toString();
+    }
+
+    static AttunementScoreComputed of(String sourceEventId, String sourceId, String clientId, String context,
+            String locale, AssessmentView view, Instant scoredAt) {
+        return new AttunementScoreComputed(scoreId(sourceEventId, view.scorerVersion()), sourceEventId, sourceId,
+                clientId, view.kind(), context, locale, view.overall(), view.dimensions(), view.keyMoments(),
+                view.safety(), view.scorerVersion(), scoredAt);
+    }
+}

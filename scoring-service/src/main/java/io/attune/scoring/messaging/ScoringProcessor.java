@@ -1,0 +1,155 @@
+package io.attune.scoring.messaging;
+
+import java.net.URI;
+import java.time.Clock;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.attune.scoring.engine.Assessment;
+import io.attune.scoring.engine.AttunementAnalyzer;
+import io.attune.scoring.engine.ConversationSample;
+import io.attune.scoring.engine.EmotionTag;
+import io.attune.scoring.engine.JournalEntry;
+import io.attune.scoring.engine.Turn;
+import io.attune.scoring.mapping.AssessmentView;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.logging.Log;
+import io.smallrye.reactive.messaging.ce.IncomingCloudEventMetadata;
+import io.smallrye.reactive.messaging.ce.OutgoingCloudEventMetadata;
+import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
+import org.eclipse.microprofile.reactive.messaging.Channel;
+import org.eclipse.microprofile.reactive.messaging.Emitter;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.eclipse.microprofile.reactive.messaging.Message;
+
+/**
+ * Scores each recorded journal entry and conversation sample and publishes one {@code attunement-scores} event.
+ * The input is acknowledged, and so its offset committed, only after the broker acknowledged the score; a
+ * message that cannot be scored is nacked and goes to the topic's DLQ while consumption continues.
+ */
+@ApplicationScoped
+public class ScoringProcessor {
+
+    private final AttunementAnalyzer analyzer;
+    private final Emitter<String> scores;
+    private final ObjectMapper mapper;
+    private final Clock clock;
+    private final MeterRegistry metrics;
+
+    public ScoringProcessor(AttunementAnalyzer analyzer, @Channel("attunement-scores") Emitter<String> scores,
+            ObjectMapper mapper, Clock clock, MeterRegistry metrics) {
+        this.analyzer = analyzer;
+        this.scores = scores;
+        this.mapper = mapper;
+        this.clock = clock;
+        this.metrics = metrics;
+    }
+
+    @Incoming("journal-entries")
+    public CompletionStage<Void> onJournalEntry(Message<String> message) {
+        return handle(message, JournalEntryRecorded.TYPE, () -> {
+            JournalEntryRecorded entry = mapper.readValue(message.getPayload(), JournalEntryRecorded.class);
+            require(entry.entryId() != null && entry.clientId() != null && entry.text() != null, "incomplete entry");
+            List<EmotionTag> emotions = entry.emotions() == null ? List.of()
+                    : entry.emotions().stream().map(e -> new EmotionTag(e.label(), e.intensity())).toList();
+            Assessment assessment = analyzer.analyze(
+                    new JournalEntry(entry.text(), emotions, entry.context(), entry.locale()));
+            return AttunementScoreComputed.of(eventId(message, entry.entryId()), entry.entryId(), entry.clientId(),
+                    entry.context() == null ? "self" : entry.context(), locale(entry.locale()),
+                    AssessmentView.of(assessment), clock.instant());
+        });
+    }
+
+    @Incoming("conversation-samples")
+    public CompletionStage<Void> onConversationSample(Message<String> message) {
+        return handle(message, ConversationSampleRecorded.TYPE, () -> {
+            ConversationSampleRecorded sample = mapper.readValue(message.getPayload(), ConversationSampleRecorded.class);
+            require(sample.sampleId() != null && sample.clientId() != null && sample.clientSpeaker() != null
+                    && sample.turns() != null && sample.turns().size() >= 2, "incomplete sample");
+            List<Turn> turns = sample.turns().stream().map(t -> new Turn(t.speaker(), t.text())).toList();
+            require(turns.stream().allMatch(t -> t.speaker() != null && t.text() != null), "incomplete turn");
+            Assessment assessment = analyzer.analyze(
+                    new ConversationSample(sample.relationship(), sample.clientSpeaker(), turns, sample.locale()));
+            return AttunementScoreComputed.of(eventId(message, sample.sampleId()), sample.sampleId(),
+                    sample.clientId(), sample.relationship() == null ? "other" : sample.relationship(),
+                    locale(sample.locale()), AssessmentView.of(assessment), clock.instant());
+        });
+    }
+
+    private CompletionStage<Void> handle(Message<String> message, String expectedType, Scoring scoring) {
+        String type = message.getMetadata(IncomingCloudEventMetadata.class).map(IncomingCloudEventMetadata::getType)
+                .orElse(expectedType);
+        if (!expectedType.equals(type)) {
+            // Not ours to score (a newer version, say): skip it rather than dead-letter it.
+            Log.debugf("Skipping event of type %s", type);
+            return message.ack();
+        }
+        AttunementScoreComputed score;
+        try {
+            score = scoring.score();
+        } catch (Exception e) {
+            metrics.counter("attune.scoring.rejected").increment();
+            Log.warnf("Sending an unscorable %s event to the DLQ: %s", expectedType, e.getClass().getSimpleName());
+            return message.nack(e);
+        }
+        metrics.counter("attune.scoring.scored", "kind", score.kind(), "band", score.overall().band(),
+                "safety", score.safety().level()).increment();
+        return publish(score).handle((ok, failure) -> failure == null ? message.ack() : message.nack(failure))
+                .thenCompose(stage -> stage);
+    }
+
+    private CompletionStage<Void> publish(AttunementScoreComputed score) {
+        String json;
+        try {
+            json = mapper.writeValueAsString(score);
+        } catch (JsonProcessingException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+        CompletableFuture<Void> acknowledged = new CompletableFuture<>();
+        Message<String> out = Message.of(json)
+                .addMetadata(OutgoingKafkaRecordMetadata.<String>builder().withKey(score.clientId()).build())
+                .addMetadata(OutgoingCloudEventMetadata.builder()
+                        .withId(score.scoreId())
+                        .withType(AttunementScoreComputed.TYPE)
+                        .withSubject(score.clientId())
+                        .withDataSchema(URI.create(AttunementScoreComputed.DATASCHEMA))
+                        .withTimestamp(score.scoredAt().atZone(java.time.ZoneOffset.UTC))
+                        .build())
+                .withAck(() -> {
+                    acknowledged.complete(null);
+                    return CompletableFuture.completedFuture(null);
+                })
+                .withNack(failure -> {
+                    acknowledged.completeExceptionally(failure);
+                    return CompletableFuture.completedFuture(null);
+                });
+        scores.send(out);
+        return acknowledged;
+    }
+
+    /** The CloudEvents id of the input, which journal-service sets to the document id. */
+    private static String eventId(Message<String> message, String fallback) {
+        return message.getMetadata(IncomingCloudEventMetadata.class).map(IncomingCloudEventMetadata::getId)
+                .orElse(fallback);
+    }
+
+    private static String locale(String locale) {
+        return locale == null ? "en" : locale;
+    }
+
+    private static void require(boolean condition, String problem) {
+        if (!condition) {
+            throw new IllegalArgumentException(problem);
+        }
+    }
+
+    @FunctionalInterface
+    private interface Scoring {
+        AttunementScoreComputed score() throws Exception;
+    }
+}

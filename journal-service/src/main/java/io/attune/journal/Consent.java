@@ -4,8 +4,4 @@ import java.time.Instant;
 
 /** Whether the client lets their coach read journal text. Absent consent means no. */
 public record Consent(String clientId, boolean shareTextWithCoach, Instant updatedAt) {
-
-    public static Consent none(String clientId) {
-        return new Consent(clientId, false, null);
-    }
 }

@@ -8,6 +8,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -49,9 +50,12 @@ public class ClientResource {
     @GET
     @Path("/consent")
     @Operation(summary = "Read the client's consent", description = "Without a recorded consent, text is not shared.")
+    @APIResponse(responseCode = "404", description = "No consent recorded (or the client was erased): text is not shared")
     public Consent consent(@PathParam("clientId") String clientId) {
         Validation.start().clientId(clientId).orFail();
-        return consents.get(clientId);
+        // A 404 rather than a default, so that after an erasure no GET about the client answers with data.
+        return consents.get(clientId).orElseThrow(() -> new NotFoundException(
+                "No consent recorded for client " + clientId + "; journal text is not shared."));
     }
 
     @PUT

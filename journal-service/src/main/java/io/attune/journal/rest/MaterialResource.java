@@ -85,7 +85,7 @@ public class MaterialResource {
             @NotNull @Valid JournalEntryRequest body) {
         Instant now = clock.instant();
         Validation.start().clientId(clientId).idempotencyKey(idempotencyKey)
-                .notInFuture("occurredAt", body.occurredAt(), now).orFail();
+                .occurredAt("occurredAt", body.occurredAt(), now).orFail();
         Accepted accepted = intake.accept(MaterialKind.JOURNAL_ENTRY, clientId, idempotencyKey, hash(body),
                 recording -> new JournalEntry(recording.id(), clientId,
                         body.context() == null ? Context.SELF : body.context(), body.text(),
@@ -110,7 +110,7 @@ public class MaterialResource {
         Instant now = clock.instant();
         Validation.start().clientId(clientId).idempotencyKey(idempotencyKey)
                 .speakers(body.clientSpeaker(), body.turns())
-                .notInFuture("occurredAt", body.occurredAt(), now).orFail();
+                .occurredAt("occurredAt", body.occurredAt(), now).orFail();
         Accepted accepted = intake.accept(MaterialKind.CONVERSATION, clientId, idempotencyKey, hash(body),
                 recording -> new ConversationSample(recording.id(), clientId, body.relationship(),
                         body.clientSpeaker(), List.copyOf(body.turns()), locale(body.locale()),

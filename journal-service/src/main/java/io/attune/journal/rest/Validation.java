@@ -18,6 +18,9 @@ final class Validation {
     static final int DEFAULT_PAGE_SIZE = 20;
     static final int MAX_PAGE_SIZE = 100;
 
+    static final Instant EARLIEST_OCCURRED_AT = Instant.parse("1900-01-01T00:00:00Z");
+    private static final Instant EARLIEST_QUERY_INSTANT = Instant.parse("0000-01-01T00:00:00Z");
+    private static final Instant LATEST_QUERY_INSTANT = Instant.parse("9999-12-31T23:59:59.999Z");
     private static final Pattern CLIENT_ID = Pattern.compile("^[A-Za-z0-9._-]{1,64}$");
     private static final Pattern IDEMPOTENCY_KEY = Pattern.compile("^[\\x21-\\x7E]{1,128}$");
 
@@ -41,9 +44,16 @@ final class Validation {
         return this;
     }
 
-    Validation notInFuture(String field, OffsetDateTime value, Instant now) {
-        if (value != null && value.toInstant().isAfter(now.plusSeconds(300))) {
+    /** Five minutes of slack for client clocks; earlier than 1900 is a typo, and far-off years overflow storage. */
+    Validation occurredAt(String field, OffsetDateTime value, Instant now) {
+        if (value == null) {
+            return this;
+        }
+        Instant instant = value.toInstant();
+        if (instant.isAfter(now.plusSeconds(300))) {
             errors.add(new FieldError(field, "must not be in the future"));
+        } else if (instant.isBefore(EARLIEST_OCCURRED_AT)) {
+            errors.add(new FieldError(field, "must not be before 1900-01-01T00:00:00Z"));
         }
         return this;
     }
@@ -67,7 +77,13 @@ final class Validation {
             return null;
         }
         try {
-            return OffsetDateTime.parse(value).toInstant();
+            Instant instant = OffsetDateTime.parse(value).toInstant();
+            if (instant.isBefore(EARLIEST_QUERY_INSTANT) || instant.isAfter(LATEST_QUERY_INSTANT)) {
+                // MongoDB dates are epoch milliseconds; years beyond 4 digits do not fit and are never meant.
+                errors.add(new FieldError(field, "must be between years 0000 and 9999"));
+                return null;
+            }
+            return instant;
         } catch (DateTimeParseException e) {
             errors.add(new FieldError(field, "must be an ISO-8601 date-time with offset, e.g. 2026-01-31T09:00:00Z"));
             return null;

@@ -2,6 +2,7 @@ package io.attune.journal.store;
 
 import java.time.Instant;
 import java.util.Date;
+import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -19,13 +20,11 @@ public class ConsentStore {
         this.collections = collections;
     }
 
-    public Consent get(String clientId) {
+    /** Empty when the client never recorded a consent, or was erased. */
+    public Optional<Consent> get(String clientId) {
         Document doc = collections.get(Collections.CONSENTS).find(Filters.eq("_id", clientId)).first();
-        if (doc == null) {
-            return Consent.none(clientId);
-        }
-        return new Consent(clientId, doc.getBoolean("shareTextWithCoach", false),
-                MaterialDocuments.instant(doc, "updatedAt"));
+        return Optional.ofNullable(doc).map(found -> new Consent(clientId,
+                found.getBoolean("shareTextWithCoach", false), MaterialDocuments.instant(found, "updatedAt")));
     }
 
     public Consent put(String clientId, boolean shareTextWithCoach, Instant now) {

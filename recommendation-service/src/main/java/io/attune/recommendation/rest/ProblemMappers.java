@@ -15,6 +15,7 @@ import jakarta.ws.rs.core.UriInfo;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import io.attune.recommendation.service.IllegalTransitionException;
 import io.quarkus.logging.Log;
@@ -65,6 +66,12 @@ public class ProblemMappers {
                 : "has the wrong type or format";
         return problem(400, "validation", "Invalid request", "The request has invalid fields.", uri,
                 List.of(new FieldError(field.isEmpty() ? "body" : field.toString(), reason)));
+    }
+
+    /** More specific than {@link #json}, so it wins over the built-in mapper Quarkus registers for this type. */
+    @ServerExceptionMapper
+    public Response mismatched(MismatchedInputException e, UriInfo uri) {
+        return json(e, uri);
     }
 
     @ServerExceptionMapper

@@ -16,6 +16,7 @@ import jakarta.ws.rs.core.UriInfo;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import io.quarkus.logging.Log;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
@@ -53,6 +54,12 @@ public class ProblemMappers {
         String reason = e instanceof UnrecognizedPropertyException ? "is not a known field"
                 : "has the wrong type or format";
         return invalidFields(uri, List.of(new FieldError(field.isEmpty() ? "body" : field, reason)));
+    }
+
+    /** More specific than {@link #json}, so it wins over the built-in mapper Quarkus registers for this type. */
+    @ServerExceptionMapper
+    public Response mismatched(MismatchedInputException e, UriInfo uri) {
+        return json(e, uri);
     }
 
     @ServerExceptionMapper

@@ -1,0 +1,63 @@
+package io.attune.recommendation;
+
+import static io.attune.recommendation.RecommendationApi.awaitAtLeast;
+import static io.attune.recommendation.RecommendationFlowIT.clientId;
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import io.attune.infra.testing.AttuneStackResource;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+import org.junit.jupiter.api.Test;
+
+/** {@code client-erasures} removes the profile, recommendations, feedback and coach alerts of one client. */
+@QuarkusTest
+@QuarkusTestResource(AttuneStackResource.class)
+class ErasureIT {
+
+    @Test
+    void erasureRemovesEverythingAboutTheClientAndNothingElse() {
+        String clientId = clientId("erase");
+        String bystander = clientId("keep");
+        KafkaTestClient.publish(ScoreEvent.misattunedConversation(clientId));
+        KafkaTestClient.publish(ScoreEvent.misattunedConversation(bystander));
+        List<Map<String, Object>> recommendations = awaitAtLeast(clientId, 3);
+        awaitAtLeast(bystander, 3);
+        Object withFeedback = recommendations.get(0).get("id");
+        RecommendationApi.feedback(clientId, withFeedback, "{\"status\":\"completed\",\"helpful\":2,\"note\":\"meh\"}")
+                .statusCode(200);
+        KafkaTestClient.publish(ScoreEvent.journal(clientId).overall(20).dimension("acceptance", 10)
+                .crisis("self-harm"));
+        await().atMost(RecommendationApi.WAIT).until(() -> RecommendationApi.profile(clientId).extract().jsonPath()
+                .getList("alerts").size() == 1);
+
+        KafkaTestClient.publishErasure(clientId);
+
+        await().atMost(RecommendationApi.WAIT).until(() -> RecommendationApi.all(clientId).isEmpty());
+        JsonPath profile = RecommendationApi.profile(clientId).extract().jsonPath();
+        assertThat(profile.getInt("scores")).isZero();
+        assertThat(profile.getMap("history")).isEmpty();
+        assertThat(profile.getList("alerts")).isEmpty();
+        given().get("/api/v1/clients/{clientId}/recommendations/{id}", clientId, withFeedback).then()
+                .statusCode(404);
+        assertThat(RecommendationApi.all(bystander)).hasSize(3);
+        assertThat(RecommendationApi.profile(bystander).extract().jsonPath().getInt("scores")).isEqualTo(1);
+    }
+
+    @Test
+    void anErasureWithoutAClientIdGoesToTheDeadLetterQueue() {
+        String key = clientId("erase-poison");
+        String body = "{\"erasureId\":\"" + UUID.randomUUID() + "\",\"requestedAt\":\"2026-01-01T00:00:00Z\"}";
+        KafkaTestClient.publish(KafkaTestClient.ERASURES, key, UUID.randomUUID().toString(),
+                "/attune/journal-service", KafkaTestClient.ERASURE_TYPE, body);
+
+        assertThat(KafkaTestClient.collect("client-erasures-dlq", key, r -> true, 1, RecommendationApi.WAIT))
+                .singleElement().satisfies(r -> assertThat(r.value()).isEqualTo(body));
+    }
+}

@@ -1,0 +1,115 @@
+package io.attune.recommendation.messaging;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.util.List;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import io.attune.infra.testing.EventContract;
+import io.attune.recommendation.Recommendation;
+import io.attune.recommendation.RecommendationStatus;
+import io.attune.recommendation.config.CrisisResources;
+import io.attune.recommendation.policy.ScoreSnapshot;
+import org.junit.jupiter.api.Test;
+
+/** The event records of this service against the schemas and examples in docs/events/. */
+class EventContractTest {
+
+    /** Configured as Quarkus configures its mapper (application.properties: ISO dates). */
+    private static final ObjectMapper JSON = JsonMapper.builder().findAndAddModules()
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .build();
+
+    @Test
+    void theDocumentedScoreExampleIsValidAndReadIntoASnapshotWithItsWorstEvidence() throws Exception {
+        String example = EventContract.example(EventContract.ATTUNEMENT_SCORE_COMPUTED);
+        EventContract.assertValid(EventContract.ATTUNEMENT_SCORE_COMPUTED, example);
+
+        ScoreSnapshot snapshot = ScoreConsumer.toSnapshot(JSON.readValue(example, AttunementScoreComputed.class));
+
+        assertThat(snapshot.assessmentId()).isEqualTo("a0168154-fbb0-3e8b-ba59-12c95de5f405");
+        assertThat(snapshot.context()).isEqualTo("partner");
+        assertThat(snapshot.overallScore()).isEqualTo(28);
+        assertThat(snapshot.safetyLevel()).isEqualTo("none");
+        assertThat(snapshot.scoredAt()).isEqualTo(Instant.parse("2025-03-14T19:03:28.240Z"));
+        assertThat(snapshot.dimensions()).hasSize(6);
+        // The span that lowered the dimension most explains it; presence has no evidence at all.
+        assertThat(snapshot.dimensions()).filteredOn(d -> d.name().equals("acknowledgement"))
+                .singleElement().satisfies(d -> assertThat(d.evidenceExcerpt()).isEqualTo("I hate him!"));
+        assertThat(snapshot.dimensions()).filteredOn(d -> d.name().equals("presence"))
+                .singleElement().satisfies(d -> assertThat(d.evidenceExcerpt()).isNull());
+        assertThat(snapshot.dimensions()).filteredOn(d -> d.name().equals("listening-balance"))
+                .singleElement().satisfies(d -> assertThat(d.evidenceExcerpt()).isEqualTo("That sucks! Just forget it."));
+    }
+
+    @Test
+    void theDocumentedErasureExampleIsValidAndRead() throws Exception {
+        String example = EventContract.example(EventContract.CLIENT_ERASURE_REQUESTED);
+        EventContract.assertValid(EventContract.CLIENT_ERASURE_REQUESTED, example);
+
+        ClientErasureRequested erasure = JSON.readValue(example, ClientErasureRequested.class);
+
+        assertThat(erasure.clientId()).isEqualTo("demo-client-042");
+        assertThat(erasure.erasureId()).isEqualTo("1e7b3c9d-2a4f-4b6e-8d0c-7f5a9e3b1c28");
+    }
+
+    @Test
+    void theDocumentedRecommendationExampleIsValidAndHasExactlyOurFields() throws Exception {
+        String example = EventContract.example(EventContract.RECOMMENDATION_CHANGED);
+        EventContract.assertValid(EventContract.RECOMMENDATION_CHANGED, example);
+
+        // Round-trips through our record without losing or adding a field.
+        RecommendationChanged read = JSON.readValue(example, RecommendationChanged.class);
+        assertThat(JSON.readTree(JSON.writeValueAsString(read))).isEqualTo(JSON.readTree(example));
+    }
+
+    @Test
+    void anOrdinaryIssuedRecommendationMatchesTheSchema() throws Exception {
+        Recommendation recommendation = recommendation("lead-on-statements", RecommendationStatus.ACTIVE,
+                new Recommendation.Reason("exploration", 10, "Just forget it.",
+                        "a0168154-fbb0-3e8b-ba59-12c95de5f405", "Exploration scored 10/100 in this conversation."),
+                List.of(), false);
+
+        String json = JSON.writeValueAsString(RecommendationChanged.of("issued", recommendation.issuedAt(),
+                recommendation));
+
+        EventContract.assertValid(EventContract.RECOMMENDATION_CHANGED, json);
+        assertThat(JSON.readTree(json).path("status").asText()).isEqualTo("active");
+    }
+
+    @Test
+    void aCrisisRecommendationWithNullReasonFieldsAndAResourceWithoutUrlMatchesTheSchema() throws Exception {
+        Recommendation recommendation = recommendation("seek-therapy", RecommendationStatus.SUPERSEDED,
+                new Recommendation.Reason(null, null, null, "a0168154-fbb0-3e8b-ba59-12c95de5f405",
+                        "Please consider talking to a licensed therapist."),
+                List.of(new CrisisResources.Resource("Local emergency services", "Call your local emergency number.",
+                        null)), true);
+
+        String json = JSON.writeValueAsString(RecommendationChanged.of("status-changed", recommendation.updatedAt(),
+                recommendation));
+
+        EventContract.assertValid(EventContract.RECOMMENDATION_CHANGED, json);
+        assertThat(JSON.readTree(json).path("reason").has("dimension")).isTrue();
+        assertThat(JSON.readTree(json).path("crisisResources").get(0).has("url")).isTrue();
+    }
+
+    @Test
+    void changeNamesMapToTheDocumentedCloudEventTypes() {
+        assertThat(RecommendationChanged.type("issued")).isEqualTo("attune.recommendation.issued.v1");
+        assertThat(RecommendationChanged.type("status-changed")).isEqualTo("attune.recommendation.status-changed.v1");
+        assertThat(AttunementScoreComputed.TYPE).isEqualTo("attune.scoring.score-computed.v1");
+        assertThat(ClientErasureRequested.TYPE).isEqualTo("attune.journal.client-erasure-requested.v1");
+    }
+
+    private static Recommendation recommendation(String exerciseId, RecommendationStatus status,
+            Recommendation.Reason reason, List<CrisisResources.Resource> resources, boolean coachAlert) {
+        Instant at = Instant.parse("2026-03-01T10:00:00.123Z");
+        return new Recommendation("c4e8a2f1-7b6d-4f3a-9e0c-5d1b8a6f2e94", "demo-client-steve", exerciseId, "A title",
+                "Do this. Then that.", 5, status, reason, resources, coachAlert, 40.0, at, at, null);
+    }
+}

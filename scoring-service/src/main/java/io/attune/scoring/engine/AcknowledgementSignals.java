@@ -7,10 +7,14 @@ final class AcknowledgementSignals implements SignalDetector<ConversationView> {
     static final int VALIDATION = 25;
     static final int AGREEMENT = 15;
     static final int SYMPATHY = 20;
+    /** "oh no", "aw": a reaction, not yet a sign of understanding. */
+    static final int SYMPATHY_INTERJECTION = 10;
+    /** Saying their feeling word back ("nightmares are scary") acknowledges it. */
+    static final int ECHOED_FEELING = 15;
     static final int CELEBRATION = 20;
     static final int NAMED_FEELING = 15;
     static final int INVALIDATION = -20;
-    static final int UNACKNOWLEDGED_FEELING = -25;
+    static final int UNACKNOWLEDGED_FEELING = -20;
     /** A relevant question or lead-on is at least engagement, so the silence costs less. */
     static final int UNACKNOWLEDGED_BUT_ENGAGED = -10;
 
@@ -38,7 +42,12 @@ final class AcknowledgementSignals implements SignalDetector<ConversationView> {
                 sheet.addRepeated(ACKNOWLEDGEMENT, reply, i, m, "invalidation", INVALIDATION);
             }
             int bid = view.bid[i];
-            if (bid >= 0 && view.hasFeeling(bid) && !acknowledged && !echoesFeeling(view, i)) {
+            PhraseMatch echo = bid >= 0 && !acknowledged ? echoedFeeling(view, i) : null;
+            if (echo != null) {
+                sheet.addRepeated(ACKNOWLEDGEMENT, reply, i, echo, "echoed-feeling", ECHOED_FEELING);
+                acknowledged = true;
+            }
+            if (bid >= 0 && view.hasFeeling(bid) && !acknowledged) {
                 boolean engaged = view.hasRelevantQuestion(i) || reply.firstAffirmed(LexiconGroup.LEAD_ON) != null;
                 sheet.add(ACKNOWLEDGEMENT, reply.wholeText(i, "unacknowledged-feeling",
                     engaged ? UNACKNOWLEDGED_BUT_ENGAGED : UNACKNOWLEDGED_FEELING));
@@ -47,19 +56,19 @@ final class AcknowledgementSignals implements SignalDetector<ConversationView> {
     }
 
     /** Reusing the other person's own feeling word is an acknowledgement of it. */
-    private static boolean echoesFeeling(ConversationView view, int turn) {
+    private static PhraseMatch echoedFeeling(ConversationView view, int turn) {
         int bid = view.bid[turn];
         for (PhraseMatch mine : view.feelings(turn)) {
-            if (view.turns[turn].negated(mine)) {
+            if (view.turns[turn].negated(mine) || mine.affect().generic()) {
                 continue;
             }
             for (PhraseMatch theirs : view.feelings(bid)) {
                 if (mine.affect().family().equals(theirs.affect().family())) {
-                    return true;
+                    return mine;
                 }
             }
         }
-        return false;
+        return null;
     }
 
     private static int weight(String signal) {
@@ -67,6 +76,7 @@ final class AcknowledgementSignals implements SignalDetector<ConversationView> {
             case "validation" -> VALIDATION;
             case "agreement" -> AGREEMENT;
             case "sympathy" -> SYMPATHY;
+            case "sympathy-interjection" -> SYMPATHY_INTERJECTION;
             case "celebration" -> CELEBRATION;
             default -> throw new IllegalStateException("acknowledgement lexicon has unknown signal " + signal);
         };

@@ -1,20 +1,19 @@
 package io.attune.scoring.engine;
 
 import java.util.List;
-import java.util.Map;
 
 /** One text tokenized and matched against every lexicon once; detectors only read it. */
 final class AnalyzedText {
     final TokenizedText tokens;
-    private final Map<LexiconGroup, List<PhraseMatch>> matches;
+    private final List<PhraseMatch>[] matches;
 
-    AnalyzedText(TokenizedText tokens, Map<LexiconGroup, List<PhraseMatch>> matches) {
+    AnalyzedText(TokenizedText tokens, List<PhraseMatch>[] matches) {
         this.tokens = tokens;
         this.matches = matches;
     }
 
     List<PhraseMatch> matches(LexiconGroup group) {
-        List<PhraseMatch> list = matches.get(group);
+        List<PhraseMatch> list = matches[group.ordinal()];
         return list == null ? List.of() : list;
     }
 

@@ -2,6 +2,8 @@ package io.attune.scoring.engine;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * Scores a conversation (the client's attunement to the other person) or a journal entry (attunement to
@@ -12,6 +14,7 @@ public final class AttunementAnalyzer {
 
     private final PhraseTrie lexicons;
     private final ContentWords contentWords;
+    private final Tokenizer tokenizer;
     private final SafetyScreen safetyScreen = new SafetyScreen();
     private final List<SignalDetector<ConversationView>> conversationDetectors = List.of(
         new AcknowledgementSignals(), new MirroringSignals(), new InquirySignals(), new ExplorationSignals(),
@@ -23,6 +26,9 @@ public final class AttunementAnalyzer {
     public AttunementAnalyzer() {
         this.lexicons = new LexiconLoader().loadAll();
         this.contentWords = new ContentWords();
+        Set<String> words = new TreeSet<>(lexicons.words());
+        words.addAll(contentWords.stopwords());
+        this.tokenizer = new Tokenizer(Vocabulary.of(words, Tokenizer.EXPANSIONS));
     }
 
     public Assessment analyze(ConversationSample sample) {
@@ -48,7 +54,7 @@ public final class AttunementAnalyzer {
         for (int i = 0; i < n; i++) {
             screened.add(new SafetyScreen.Screened(i, turns[i], childRelationship && !view.client[i]));
         }
-        return assemble("conversation", sheet, Dimensions.CONVERSATION_WEIGHTS, safetyScreen.screen(screened));
+        return assemble("conversation", sheet, BandPolicy.CONVERSATION, safetyScreen.screen(screened));
     }
 
     public Assessment analyze(JournalEntry entry) {
@@ -75,18 +81,18 @@ public final class AttunementAnalyzer {
         for (SignalDetector<JournalView> detector : journalDetectors) {
             detector.detect(view, sheet);
         }
-        return assemble("journal", sheet, Dimensions.JOURNAL_WEIGHTS, safetyScreen.screen(screened));
+        return assemble("journal", sheet, BandPolicy.JOURNAL, safetyScreen.screen(screened));
     }
 
     private AnalyzedText analyze(String text) {
-        TokenizedText tokens = Tokenizer.tokenize(text);
+        TokenizedText tokens = tokenizer.tokenize(text);
         return new AnalyzedText(tokens, lexicons.match(tokens));
     }
 
-    private static Assessment assemble(String kind, ScoreSheet sheet, double[] weights, Safety safety) {
+    private static Assessment assemble(String kind, ScoreSheet sheet, BandPolicy policy, Safety safety) {
         List<DimensionScore> dimensions = sheet.scores();
-        int overall = BandPolicy.overall(dimensions, weights);
-        return new Assessment(kind, overall, BandPolicy.band(overall), dimensions, KeyMoments.pick(dimensions),
+        int overall = policy.overall(dimensions);
+        return new Assessment(kind, overall, policy.band(overall), dimensions, KeyMoments.pick(dimensions),
             safety, SCORER_VERSION);
     }
 }

@@ -19,6 +19,10 @@ final class ContentWords {
             "those", "his");
     }
 
+    Set<String> stopwords() {
+        return stopwords;
+    }
+
     boolean isContent(String token) {
         return token.length() > 2 && !stopwords.contains(token);
     }

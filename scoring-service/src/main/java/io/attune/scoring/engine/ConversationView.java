@@ -14,6 +14,10 @@ final class ConversationView {
     private static final Set<String> INTENSIFIERS = Set.of("so", "really", "very", "totally", "absolutely",
         "ugh", "seriously", "completely", "such", "literally", "extremely", "incredibly");
 
+    /** closing-comments.txt section for look-alikes ("whatever happens") that win the longest match. */
+    static final String NOT_CLOSING = "not-closing";
+    private static final LexiconGroup[] DISGUISES = {LexiconGroup.ADVICE, LexiconGroup.ACKNOWLEDGEMENT,
+        LexiconGroup.CLOSING_COMMENTS};
     private static final Set<String> CHECK_IN = Set.of("feel", "feeling", "feelings", "felt", "okay", "ok", "alright",
         "safe", "doing", "holding", "coping", "managing", "hurt", "hurting");
 
@@ -55,7 +59,7 @@ final class ConversationView {
         }
         for (int i = 0; i < n; i++) {
             for (QuestionDetector.Question q : questions.get(i)) {
-                if (isRelevant(i, q)) {
+                if (!isDisguised(i, q) && isRelevant(i, q)) {
                     relevantQuestion[i] = true;
                 }
             }
@@ -83,8 +87,19 @@ final class ConversationView {
         return turn < 0 ? List.of() : turns[turn].matches(LexiconGroup.EMOTIONS);
     }
 
+    /** The turn is an emotional bid: it names a feeling or an event that carries one ("I got fired"). */
     boolean hasFeeling(int turn) {
-        return !feelings(turn).isEmpty();
+        return !feelings(turn).isEmpty() || (turn >= 0 && !turns[turn].matches(LexiconGroup.EMOTIONAL_EVENTS).isEmpty());
+    }
+
+    /** The turn contains a closing comment: whatever else it asks, it is moving on. */
+    boolean closes(int turn) {
+        for (PhraseMatch m : turns[turn].matches(LexiconGroup.CLOSING_COMMENTS)) {
+            if (!m.signal().equals(NOT_CLOSING)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Net valence of a bid: negative unless it only names positive feelings. */
@@ -94,7 +109,7 @@ final class ConversationView {
                 return true;
             }
         }
-        return feelings(turn).isEmpty();
+        return feelings(turn).isEmpty() && hasFeeling(turn);
     }
 
     /** How loud the bid is: exclamations, strong feeling words and intensifiers. */
@@ -123,6 +138,9 @@ final class ConversationView {
      * lexicon marks them as a subject change; closed ones must show the link.
      */
     boolean isRelevant(int turn, QuestionDetector.Question q) {
+        if (strays(turn, q)) {
+            return false;
+        }
         if (q.followUp() || q.open()) {
             return true;
         }
@@ -152,14 +170,31 @@ final class ConversationView {
         return topicBefore.get(turn);
     }
 
-    /** The question overlaps advice ("why don't you just...") or a rhetorical agreement ("I know, right?"). */
+    /**
+     * The question opens with advice ("why don't you just..."), a closing comment or a rhetorical agreement
+     * ("I know, right?"). A caring check-in ("are you okay?") is sympathy and a real question at once.
+     */
     boolean isDisguised(int turn, QuestionDetector.Question q) {
-        for (LexiconGroup g : new LexiconGroup[] {LexiconGroup.ADVICE, LexiconGroup.ACKNOWLEDGEMENT,
-            LexiconGroup.CLOSING_COMMENTS, LexiconGroup.DISTRACTION}) {
+        for (LexiconGroup g : DISGUISES) {
             for (PhraseMatch m : turns[turn].matches(g)) {
-                if (m.from() < q.to() && m.to() > q.from()) {
+                boolean disguising = g != LexiconGroup.ACKNOWLEDGEMENT || m.signal().equals("agreement");
+                if (disguising && m.from() <= q.head() && m.to() > q.head() && !m.signal().equals(NOT_CLOSING)) {
                     return true;
                 }
+            }
+        }
+        return false;
+    }
+
+    /** The question is a subject change or a sign of distraction ("did you see the game?", "what did you say?"). */
+    boolean strays(int turn, QuestionDetector.Question q) {
+        return overlaps(turn, q, LexiconGroup.DISTRACTION);
+    }
+
+    private boolean overlaps(int turn, QuestionDetector.Question q, LexiconGroup group) {
+        for (PhraseMatch m : turns[turn].matches(group)) {
+            if (m.from() < q.to() && m.to() > q.from()) {
+                return true;
             }
         }
         return false;

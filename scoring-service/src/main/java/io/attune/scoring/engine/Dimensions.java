@@ -20,8 +20,11 @@ final class Dimensions {
 
     static final List<String> CONVERSATION = List.of(ACKNOWLEDGEMENT, MIRRORING, INQUIRY, EXPLORATION, PRESENCE,
         LISTENING_BALANCE);
-    /** Acknowledgement and mirroring carry the source's definition of attunement, so they weigh most. */
-    static final double[] CONVERSATION_WEIGHTS = {0.25, 0.20, 0.15, 0.15, 0.10, 0.15};
+    /**
+     * Acknowledgement and mirroring carry the source's definition of attunement, so they weigh most; talk
+     * share is the noisiest signal on short samples, so it weighs least.
+     */
+    static final double[] CONVERSATION_WEIGHTS = {0.25, 0.20, 0.15, 0.15, 0.15, 0.10};
 
     static final List<String> JOURNAL = List.of(EMOTIONAL_AWARENESS, TRIGGER_INSIGHT, SELF_COMPASSION, ACCEPTANCE,
         MINDFULNESS, FOCUS);

@@ -5,7 +5,8 @@ import static io.attune.scoring.engine.Dimensions.EXPLORATION;
 /**
  * Lead-on statements ("tell me more", lexicon lead-on.txt) promote exploration; closing comments ("just
  * forget it", lexicon closing-comments.txt) inhibit it. Closing comments are not negation-checked: they
- * usually carry their own "don't" ("don't worry about it").
+ * usually carry their own "don't" ("don't worry about it"). A turn that closes the topic earns nothing for
+ * its lead-ons: "just forget it, what else is on your list?" moves on, it does not invite.
  */
 final class ExplorationSignals implements SignalDetector<ConversationView> {
     static final int LEAD_ON = 25;
@@ -19,16 +20,20 @@ final class ExplorationSignals implements SignalDetector<ConversationView> {
                 continue;
             }
             AnalyzedText reply = view.turns[i];
+            boolean closing = view.closes(i);
             for (PhraseMatch m : reply.matches(LexiconGroup.LEAD_ON)) {
-                if (!reply.negated(m)) {
+                if (!reply.negated(m) && !closing) {
                     sheet.addRepeated(EXPLORATION, reply, i, m, "lead-on", LEAD_ON);
                 }
             }
             for (PhraseMatch m : reply.matches(LexiconGroup.CLOSING_COMMENTS)) {
+                if (m.signal().equals(ConversationView.NOT_CLOSING)) {
+                    continue;
+                }
                 sheet.addRepeated(EXPLORATION, reply, i, m, "closing-comment", CLOSING_COMMENT);
             }
             for (QuestionDetector.Question q : view.questions(i)) {
-                if (q.open() && !view.isDisguised(i, q) && view.isRelevant(i, q) && view.bid[i] >= 0) {
+                if (!closing && q.open() && !view.isDisguised(i, q) && view.isRelevant(i, q) && view.bid[i] >= 0) {
                     sheet.add(EXPLORATION, reply.sentence(i, q.sentence(), "open-question-invites",
                         sheet.repeated(EXPLORATION, "open-question-invites", OPEN_QUESTION_INVITES)));
                     break;

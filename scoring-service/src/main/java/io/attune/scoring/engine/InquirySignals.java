@@ -4,13 +4,14 @@ import static io.attune.scoring.engine.Dimensions.INQUIRY;
 
 /**
  * Questions that refer to what the other person said. Open ones weigh double; questions about something
- * else count against; never asking after a feeling was shared costs once per conversation.
+ * else count against; never asking after a feeling was shared costs once per conversation. Questions in a
+ * turn that closes the topic ("forget it, what else?") earn nothing.
  */
 final class InquirySignals implements SignalDetector<ConversationView> {
     static final int OPEN_QUESTION = 25;
     static final int CLOSED_QUESTION = 12;
     static final int OFF_TOPIC_QUESTION = -10;
-    static final int NO_QUESTION = -15;
+    static final int NO_QUESTION = -10;
 
     @Override
     public void detect(ConversationView view, ScoreSheet sheet) {
@@ -24,7 +25,7 @@ final class InquirySignals implements SignalDetector<ConversationView> {
                 firstFeelingReply = i;
             }
             for (QuestionDetector.Question q : view.questions(i)) {
-                if (view.isDisguised(i, q)) {
+                if (view.isDisguised(i, q) || view.closes(i)) {
                     continue;
                 }
                 AnalyzedText reply = view.turns[i];

@@ -21,9 +21,19 @@ final class JournalView {
             : text.sentence(Evidence.JOURNAL_TEXT, 0, signal, effect);
     }
 
-    boolean sentenceHasFeeling(int sentence) {
+    /**
+     * A feeling word, or a body sensation, in this sentence or the one before: "Anxious. Because of the
+     * move" and "my fists clenched when he talked back" both link an event to what was felt.
+     */
+    boolean nearFeeling(int sentence) {
         for (PhraseMatch m : text.matches(LexiconGroup.EMOTIONS)) {
-            if (text.tokens.sentence[m.from()] == sentence && !text.negated(m)) {
+            int s = text.tokens.sentence[m.from()];
+            if ((s == sentence || s == sentence - 1) && !text.negated(m)) {
+                return true;
+            }
+        }
+        for (PhraseMatch m : text.matches(LexiconGroup.MINDFULNESS)) {
+            if (m.signal().equals("body-awareness") && text.tokens.sentence[m.from()] == sentence) {
                 return true;
             }
         }

@@ -13,6 +13,7 @@ enum LexiconGroup {
     DISTRACTION("distraction"),
     ADVICE("advice"),
     EMOTIONS("emotions"),
+    EMOTIONAL_EVENTS("emotional-events"),
     SELF_TALK("self-talk"),
     ACCEPTANCE("acceptance"),
     MINDFULNESS("mindfulness"),

@@ -143,7 +143,7 @@ final class LexiconLoader {
     }
 
     private static List<String> tokens(String variant) {
-        TokenizedText t = Tokenizer.tokenize(variant.replace(PhraseTrie.ANY, " " + ANY_PLACEHOLDER + " "));
+        TokenizedText t = Tokenizer.PLAIN.tokenize(variant.replace(PhraseTrie.ANY, " " + ANY_PLACEHOLDER + " "));
         List<String> out = new ArrayList<>(t.size);
         for (int k = 0; k < t.size; k++) {
             out.add(t.tokens[k].equals(ANY_PLACEHOLDER) ? PhraseTrie.ANY : t.tokens[k]);

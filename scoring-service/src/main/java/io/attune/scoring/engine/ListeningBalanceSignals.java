@@ -88,13 +88,18 @@ final class ListeningBalanceSignals implements SignalDetector<ConversationView> 
         sheet.add(LISTENING_BALANCE, view.turns[longest].wholeText(longest, signal, effect));
     }
 
-    /** Token index of the first acknowledgement, named feeling, lead-on or relevant question, or -1. */
+    /**
+     * Token index of the first validation, named feeling, lead-on or relevant question, or -1. A bare
+     * "oh no" or "I'm sorry" before advice is not yet understanding.
+     */
     private static int firstUnderstanding(ConversationView view, int turn) {
         AnalyzedText reply = view.turns[turn];
         int first = Integer.MAX_VALUE;
-        PhraseMatch ack = reply.firstAffirmed(LexiconGroup.ACKNOWLEDGEMENT);
-        if (ack != null) {
-            first = Math.min(first, ack.from());
+        for (PhraseMatch ack : reply.matches(LexiconGroup.ACKNOWLEDGEMENT)) {
+            if (ack.signal().equals("validation") && !reply.negated(ack)) {
+                first = Math.min(first, ack.from());
+                break;
+            }
         }
         PhraseMatch lead = reply.firstAffirmed(LexiconGroup.LEAD_ON);
         if (lead != null) {

@@ -3,6 +3,7 @@ package io.attune.scoring.engine;
 import static io.attune.scoring.engine.Dimensions.MIRRORING;
 
 import java.util.HashSet;
+import java.util.Locale;
 import java.util.Set;
 
 /**
@@ -17,7 +18,7 @@ final class MirroringSignals implements SignalDetector<ConversationView> {
     static final int MISMATCHED_TONE = -20;
     static final int MODULATED_RESPONSE = 10;
     static final int FLAT_RESPONSE = -25;
-    static final int UNMIRRORED_FEELING = -15;
+    static final int UNMIRRORED_FEELING = -10;
     /** A bid this loud (exclamations, strong words, intensifiers) deserves a matching reply. */
     static final int LOUD_BID = 2;
     private static final Set<String> INTENSIFIERS = Set.of("so", "really", "very", "totally", "absolutely",
@@ -40,16 +41,19 @@ final class MirroringSignals implements SignalDetector<ConversationView> {
             Set<String> theirWords = new HashSet<>();
             Set<String> theirFamilies = new HashSet<>();
             for (PhraseMatch m : view.feelings(bid)) {
-                theirWords.add(view.turns[bid].span(m).toLowerCase(java.util.Locale.ROOT));
+                theirWords.add(view.turns[bid].span(m).toLowerCase(Locale.ROOT));
                 theirFamilies.add(m.affect().family());
             }
             boolean bidNegative = view.negativeBid(bid);
-            boolean bidHasFeeling = !theirFamilies.isEmpty();
+            boolean bidHasFeeling = view.hasFeeling(bid);
             for (PhraseMatch m : view.feelings(i)) {
                 if (reply.negated(m) || view.insideNamedFeeling(i, m)) {
                     continue;
                 }
-                String word = reply.span(m).toLowerCase(java.util.Locale.ROOT);
+                if (m.affect().generic()) {
+                    continue; // "ok", "that sucks", "cool": too vague to mirror anything
+                }
+                String word = reply.span(m).toLowerCase(Locale.ROOT);
                 if (theirWords.contains(word)) {
                     sheet.addRepeated(MIRRORING, reply, i, m, "affect-word-echo", AFFECT_WORD_ECHO);
                     mirrored = true;

@@ -1,11 +1,11 @@
 package io.attune.scoring.engine;
 
 import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * All lexicons in one token trie, so a text is scanned once whatever the number of lexicons. A "*" edge
@@ -14,11 +14,7 @@ import java.util.Map;
 final class PhraseTrie {
     static final String ANY = "*";
 
-    private static final Comparator<PhraseMatch> ORDER = Comparator
-        .comparingInt((PhraseMatch m) -> m.group().ordinal())
-        .thenComparingInt(PhraseMatch::from)
-        .thenComparing(Comparator.comparingInt(PhraseMatch::length).reversed())
-        .thenComparing(PhraseMatch::signal);
+    private static final LexiconGroup[] GROUPS = LexiconGroup.values();
 
     private final Node root = new Node();
 
@@ -51,6 +47,25 @@ final class PhraseTrie {
         }
     }
 
+    /** Every literal token on any edge: the words worth interning. */
+    Set<String> words() {
+        Set<String> out = new TreeSet<>();
+        collect(root, out);
+        return out;
+    }
+
+    private static void collect(Node node, Set<String> out) {
+        if (node.children != null) {
+            out.addAll(node.children.keySet());
+            for (Node child : node.children.values()) {
+                collect(child, out);
+            }
+        }
+        if (node.any != null) {
+            collect(node.any, out);
+        }
+    }
+
     void add(List<String> tokens, Entry entry) {
         Node node = root;
         for (String token : tokens) {
@@ -65,37 +80,52 @@ final class PhraseTrie {
     }
 
     /**
-     * Leftmost-longest, non-overlapping matches per group (all matches for safety). Groups are
-     * independent: one span may be both a closing comment and an invalidation.
+     * Leftmost-longest, non-overlapping matches per group (all matches for safety), in one left-to-right
+     * pass without sorting. Groups are independent: one span may be both a closing comment and an
+     * invalidation.
      */
-    Map<LexiconGroup, List<PhraseMatch>> match(TokenizedText text) {
-        List<PhraseMatch> all = new ArrayList<>();
+    @SuppressWarnings("unchecked")
+    List<PhraseMatch>[] match(TokenizedText text) {
+        int groups = GROUPS.length;
+        List<PhraseMatch>[] byGroup = new List[groups];
+        int[] lastEnd = new int[groups];
+        PhraseMatch[] best = new PhraseMatch[groups];
+        List<PhraseMatch> found = new ArrayList<>(4);
         for (int i = 0; i < text.size; i++) {
-            walk(root, text, i, i, all);
-        }
-        all.sort(ORDER);
-        Map<LexiconGroup, List<PhraseMatch>> byGroup = new EnumMap<>(LexiconGroup.class);
-        LexiconGroup current = null;
-        int lastEnd = -1;
-        List<PhraseMatch> bucket = null;
-        for (PhraseMatch m : all) {
-            if (m.group() != current) {
-                current = m.group();
-                lastEnd = -1;
-                bucket = new ArrayList<>();
-                byGroup.put(current, bucket);
+            found.clear();
+            walk(root, text, i, i, found);
+            if (found.isEmpty()) {
+                continue;
             }
-            if (m.group() == LexiconGroup.SAFETY) {
-                // Safety keeps overlapping phrases: a concern must never shadow a crisis phrase.
-                if (bucket.isEmpty() || !bucket.get(bucket.size() - 1).equals(m)) {
-                    bucket.add(m);
+            for (PhraseMatch m : found) {
+                int g = m.group().ordinal();
+                if (m.group() == LexiconGroup.SAFETY) {
+                    // Safety keeps overlapping phrases: a concern must never shadow a crisis phrase.
+                    bucket(byGroup, g).add(m);
+                } else if (best[g] == null || m.length() > best[g].length()
+                    || (m.length() == best[g].length() && m.signal().compareTo(best[g].signal()) < 0)) {
+                    best[g] = m;
                 }
-            } else if (m.from() >= lastEnd) {
-                bucket.add(m);
-                lastEnd = m.to();
+            }
+            for (int g = 0; g < groups; g++) {
+                PhraseMatch m = best[g];
+                if (m != null) {
+                    if (m.from() >= lastEnd[g]) {
+                        bucket(byGroup, g).add(m);
+                        lastEnd[g] = m.to();
+                    }
+                    best[g] = null;
+                }
             }
         }
         return byGroup;
+    }
+
+    private static List<PhraseMatch> bucket(List<PhraseMatch>[] byGroup, int g) {
+        if (byGroup[g] == null) {
+            byGroup[g] = new ArrayList<>(2);
+        }
+        return byGroup[g];
     }
 
     private static void walk(Node node, TokenizedText text, int from, int pos, List<PhraseMatch> out) {
@@ -107,7 +137,7 @@ final class PhraseTrie {
         if (pos >= text.size || text.sentence[pos] != text.sentence[from]) {
             return;
         }
-        if (node.children != null) {
+        if (node.children != null && text.known[pos]) {
             Node next = node.children.get(text.tokens[pos]);
             if (next != null) {
                 walk(next, text, from, pos + 1, out);

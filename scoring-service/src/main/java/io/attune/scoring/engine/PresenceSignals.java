@@ -6,7 +6,8 @@ import java.util.Set;
 
 /**
  * Staying with the other person's topic. Distraction ("hold on, texting"), changing the subject and
- * switching to oneself ("anyway, my day...") lower it; lexicon distraction.txt.
+ * switching to oneself ("anyway, my day...") lower it; lexicon distraction.txt. A turn that closes the
+ * topic ("just forget it") is leaving it, so it earns no on-topic credit.
  */
 final class PresenceSignals implements SignalDetector<ConversationView> {
     static final int DISTRACTION = -30;
@@ -32,8 +33,9 @@ final class PresenceSignals implements SignalDetector<ConversationView> {
                 strayed = true;
             }
             boolean hasContext = view.bid[i] >= 0 || !view.topicBefore(i).isEmpty();
+            // a question already caught by distraction.txt is not penalised twice
             for (QuestionDetector.Question q : view.questions(i)) {
-                if (hasContext && !view.isDisguised(i, q) && !view.isRelevant(i, q)) {
+                if (hasContext && !view.isDisguised(i, q) && !view.strays(i, q) && !view.isRelevant(i, q)) {
                     sheet.add(PRESENCE, reply.sentence(i, q.sentence(), "off-topic-question",
                         sheet.repeated(PRESENCE, "off-topic-question", OFF_TOPIC_QUESTION)));
                     strayed = true;
@@ -43,7 +45,7 @@ final class PresenceSignals implements SignalDetector<ConversationView> {
                 sheet.add(PRESENCE, reply.wholeText(i, "self-focus", sheet.repeated(PRESENCE, "self-focus", SELF_FOCUS)));
                 strayed = true;
             }
-            if (!strayed && view.bid[i] >= 0) {
+            if (!strayed && view.bid[i] >= 0 && !view.closes(i)) {
                 TokenizedText t = reply.tokens;
                 int at = view.contentWords.firstOverlap(t, 0, t.size, view.topicBefore(i));
                 if (at < 0) {

@@ -17,8 +17,14 @@ final class QuestionDetector {
         "but", "hmm", "hey", "honey", "babe", "sweetie", "um", "uh", "yeah", "yes", "wait", "ah", "aw", "aww",
         "hun", "dear", "love", "buddy", "man", "mate", "sweetheart", "then");
 
-    /** A question at tokens [from, to); {@code followUp} marks short wh-questions such as "what happened?". */
-    record Question(int sentence, int from, int to, boolean open, boolean followUp) {}
+    private static final Set<String> WH = Set.of("which", "who", "where", "when", "whose");
+    private static final Set<String> BARE = Set.of("what", "huh", "pardon", "sorry", "eh");
+
+    /**
+     * A question at tokens [from, to), {@code head} being its first word after interjections;
+     * {@code followUp} marks short wh-questions such as "what happened?" or "which one?".
+     */
+    record Question(int sentence, int from, int head, int to, boolean open, boolean followUp) {}
 
     private QuestionDetector() {
     }
@@ -48,10 +54,14 @@ final class QuestionDetector {
                 continue;
             }
             int length = to - head;
-            if (length < 3 && !open) {
+            if (length == 1 && BARE.contains(first)) {
+                continue; // "what?" after a bid is not having listened, not inquiry
+            }
+            boolean wh = open || WH.contains(first);
+            if (length < 3 && !wh) {
                 continue; // "really?", "right?": back-channel, not inquiry
             }
-            out.add(new Question(s, from, to, open, open && length <= 3));
+            out.add(new Question(s, from, head, to, open, wh && length <= 3));
         }
         return out;
     }

@@ -18,7 +18,10 @@ final class ScoreSheet {
         .thenComparingInt(Evidence::start).thenComparingInt(Evidence::end).thenComparing(Evidence::signal);
 
     private final Map<String, List<Evidence>> byDimension = new LinkedHashMap<>();
-    private final Map<String, Integer> repeats = new LinkedHashMap<>();
+    /** Parallel lists: few distinct (dimension, signal) pairs per text, so a scan beats hashing a key. */
+    private final List<String> repeatDimension = new ArrayList<>();
+    private final List<String> repeatSignal = new ArrayList<>();
+    private final List<int[]> repeatCount = new ArrayList<>();
 
     ScoreSheet(List<String> dimensions) {
         for (String d : dimensions) {
@@ -39,8 +42,19 @@ final class ScoreSheet {
      * conversation cannot pile up points from one habit.
      */
     int repeated(String dimension, String signal, int base) {
-        String key = dimension + '|' + signal;
-        int seen = repeats.merge(key, 1, Integer::sum) - 1;
+        int seen = -1;
+        for (int k = 0; k < repeatSignal.size(); k++) {
+            if (repeatSignal.get(k).equals(signal) && repeatDimension.get(k).equals(dimension)) {
+                seen = repeatCount.get(k)[0]++;
+                break;
+            }
+        }
+        if (seen < 0) {
+            repeatDimension.add(dimension);
+            repeatSignal.add(signal);
+            repeatCount.add(new int[] {1});
+            seen = 0;
+        }
         int magnitude = Math.abs(base) >> Math.min(seen, 30);
         if (magnitude == 0) {
             magnitude = 1;
@@ -50,15 +64,6 @@ final class ScoreSheet {
 
     void addRepeated(String dimension, AnalyzedText text, int turn, PhraseMatch m, String signal, int base) {
         add(dimension, text.evidence(turn, m, signal, repeated(dimension, signal, base)));
-    }
-
-    boolean has(String dimension, String signal) {
-        for (Evidence e : byDimension.get(dimension)) {
-            if (e.signal().equals(signal)) {
-                return true;
-            }
-        }
-        return false;
     }
 
     List<DimensionScore> scores() {

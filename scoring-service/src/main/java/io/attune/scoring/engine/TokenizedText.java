@@ -8,6 +8,8 @@ package io.attune.scoring.engine;
 final class TokenizedText {
     final String text;
     final String[] tokens;
+    /** The token is in the {@link Vocabulary}: interned, and worth looking up in the lexicon trie. */
+    final boolean[] known;
     final int[] start;
     final int[] end;
     final int[] sentence;
@@ -22,11 +24,12 @@ final class TokenizedText {
     final int[] exclamations;
     final int exclamationCount;
 
-    TokenizedText(String text, String[] tokens, int[] start, int[] end, int[] sentence, int[] clause, int size,
+    TokenizedText(String text, String[] tokens, boolean[] known, int[] start, int[] end, int[] sentence, int[] clause, int size,
                   int[] sentenceFirst, int[] sentenceEnd, boolean[] sentenceQuestion, boolean[] sentenceTerminated,
                   int sentenceCount, int[] exclamations, int exclamationCount) {
         this.text = text;
         this.tokens = tokens;
+        this.known = known;
         this.start = start;
         this.end = end;
         this.sentence = sentence;
@@ -48,15 +51,6 @@ final class TokenizedText {
 
     int charEnd(int toTokenExclusive) {
         return end[toTokenExclusive - 1];
-    }
-
-    boolean contains(String token) {
-        for (int i = 0; i < size; i++) {
-            if (tokens[i].equals(token)) {
-                return true;
-            }
-        }
-        return false;
     }
 
     /** Words as people count them: contraction halves share one original span and count once. */

@@ -2,7 +2,6 @@ package io.attune.scoring.engine;
 
 import java.util.Arrays;
 import java.util.HashMap;
-import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -11,9 +10,13 @@ import java.util.Map;
  * original token's char span so evidence still quotes what the person wrote.
  */
 final class Tokenizer {
-    private static final Map<String, String[]> EXPANSIONS = new HashMap<>();
+    /** For reading the lexicon files themselves, before any vocabulary exists. */
+    static final Tokenizer PLAIN = new Tokenizer(Vocabulary.EMPTY);
 
-    static {
+    static final Map<String, String[]> EXPANSIONS = expansions();
+
+    private static Map<String, String[]> expansions() {
+        Map<String, String[]> out = new HashMap<>();
         String[][] table = {
             {"im", "i am"}, {"ive", "i have"}, {"youre", "you are"}, {"thats", "that is"}, {"whats", "what is"},
             {"cant", "can not"}, {"cannot", "can not"}, {"won't", "will not"}, {"wont", "will not"},
@@ -25,20 +28,32 @@ final class Tokenizer {
             {"it's", "it is"}, {"he's", "he is"}, {"she's", "she is"}, {"that's", "that is"},
             {"what's", "what is"}, {"there's", "there is"}, {"here's", "here is"}, {"who's", "who is"},
             {"how's", "how is"}, {"where's", "where is"}, {"everything's", "everything is"},
+            {"don't", "do not"}, {"doesn't", "does not"}, {"didn't", "did not"}, {"isn't", "is not"},
+            {"wasn't", "was not"}, {"aren't", "are not"}, {"weren't", "were not"}, {"haven't", "have not"},
+            {"hasn't", "has not"}, {"wouldn't", "would not"}, {"couldn't", "could not"},
+            {"shouldn't", "should not"}, {"i'm", "i am"}, {"i've", "i have"}, {"i'll", "i will"},
+            {"i'd", "i would"}, {"you're", "you are"}, {"you've", "you have"}, {"you'll", "you will"},
+            {"you'd", "you would"}, {"we're", "we are"}, {"they're", "they are"}, {"he'd", "he would"},
+            {"she'd", "she would"}, {"they'd", "they would"}, {"we'd", "we would"}, {"it'll", "it will"},
         };
         for (String[] row : table) {
-            EXPANSIONS.put(row[0], row[1].split(" "));
+            out.put(row[0], row[1].split(" "));
         }
+        return Map.copyOf(out);
     }
 
-    private Tokenizer() {
+    private final Vocabulary vocabulary;
+
+    Tokenizer(Vocabulary vocabulary) {
+        this.vocabulary = vocabulary;
     }
 
-    static TokenizedText tokenize(String raw) {
+    TokenizedText tokenize(String raw) {
         String text = raw == null ? "" : raw;
         int n = text.length();
         int cap = n / 3 + 8;
         String[] tokens = new String[cap];
+        boolean[] known = new boolean[cap];
         int[] start = new int[cap];
         int[] end = new int[cap];
         int[] sentence = new int[cap];
@@ -48,39 +63,45 @@ final class Tokenizer {
         int clauseId = 0;
         boolean sentencePending = false;
         boolean clausePending = false;
-        int sentCap = 8;
-        int[] sFirst = new int[sentCap];
-        int[] sEnd = new int[sentCap];
-        boolean[] sQuestion = new boolean[sentCap];
-        boolean[] sTerminated = new boolean[sentCap];
+        int[] sFirst = new int[8];
+        int[] sEnd = new int[8];
+        boolean[] sQuestion = new boolean[8];
+        boolean[] sTerminated = new boolean[8];
         boolean currentQuestion = false;
         int[] excl = new int[4];
         int exclCount = 0;
-        StringBuilder word = new StringBuilder(24);
+        char[] word = new char[32];
 
         int i = 0;
         while (i < n) {
             char c = text.charAt(i);
             if (isWordChar(c)) {
                 int wordStart = i;
-                word.setLength(0);
+                int length = 0;
+                int hash = 0;
                 while (i < n) {
                     char d = text.charAt(i);
+                    char lower;
                     if (isWordChar(d)) {
-                        word.append(Character.toLowerCase(d));
-                        i++;
-                    } else if (isApostrophe(d) && i + 1 < n && isWordChar(text.charAt(i + 1)) && word.length() > 0) {
-                        word.append('\'');
-                        i++;
+                        lower = d < 128 ? (d >= 'A' && d <= 'Z' ? (char) (d + 32) : d) : Character.toLowerCase(d);
+                    } else if (isApostrophe(d) && i + 1 < n && isWordChar(text.charAt(i + 1))) {
+                        lower = '\'';
                     } else {
                         break;
                     }
+                    if (length == word.length) {
+                        word = Arrays.copyOf(word, length * 2);
+                    }
+                    word[length++] = lower;
+                    hash = 31 * hash + lower;
+                    i++;
                 }
                 if (sentencePending) {
-                    sFirst = ensure(sFirst, sentenceId + 1);
-                    sEnd = ensure(sEnd, sentenceId + 1);
-                    sQuestion = ensure(sQuestion, sentenceId + 1);
-                    sTerminated = ensure(sTerminated, sentenceId + 1);
+                    // room for this sentence's end and the next one's start
+                    sFirst = ensure(sFirst, sentenceId + 2);
+                    sEnd = ensure(sEnd, sentenceId + 2);
+                    sQuestion = ensure(sQuestion, sentenceId + 2);
+                    sTerminated = ensure(sTerminated, sentenceId + 2);
                     sEnd[sentenceId] = size;
                     sQuestion[sentenceId] = currentQuestion;
                     sTerminated[sentenceId] = true;
@@ -94,10 +115,13 @@ final class Tokenizer {
                     clauseId++;
                     clausePending = false;
                 }
-                String[] parts = expand(word.toString());
+                int slot = vocabulary.find(word, length, hash);
+                String[] parts = slot >= 0 ? vocabulary.parts(slot) : unknown(new String(word, 0, length));
+                boolean split = slot < 0 && parts.length > 1;
                 if (size + parts.length > tokens.length) {
                     int newCap = Math.max(tokens.length * 2, size + parts.length);
                     tokens = Arrays.copyOf(tokens, newCap);
+                    known = Arrays.copyOf(known, newCap);
                     start = Arrays.copyOf(start, newCap);
                     end = Arrays.copyOf(end, newCap);
                     sentence = Arrays.copyOf(sentence, newCap);
@@ -107,7 +131,10 @@ final class Tokenizer {
                     if (part.equals("but") && size > 0 && sentence[size - 1] == sentenceId) {
                         clauseId++;
                     }
-                    tokens[size] = part;
+                    // only the halves of an unknown contraction can still turn out to be known words
+                    String canonical = slot >= 0 ? part : split ? vocabulary.canonical(part) : null;
+                    tokens[size] = canonical != null ? canonical : part;
+                    known[size] = canonical != null;
                     start[size] = wordStart;
                     end[size] = i;
                     sentence[size] = sentenceId;
@@ -143,14 +170,20 @@ final class Tokenizer {
         sQuestion[sentenceId] = currentQuestion;
         sTerminated[sentenceId] = sentencePending;
         int sentenceCount = size == 0 ? 0 : sentenceId + 1;
-        return new TokenizedText(text, tokens, start, end, sentence, clause, size,
+        return new TokenizedText(text, tokens, known, start, end, sentence, clause, size,
             sFirst, sEnd, sQuestion, sTerminated, sentenceCount, excl, exclCount);
     }
 
-    private static String[] expand(String word) {
-        String[] fixed = EXPANSIONS.get(word);
-        if (fixed != null) {
-            return fixed;
+    /**
+     * Words the vocabulary does not know. Every contraction in the table is in any real vocabulary, so
+     * the table is only consulted by {@link #PLAIN}; looking it up would hash every unknown word.
+     */
+    private String[] unknown(String word) {
+        if (vocabulary == Vocabulary.EMPTY) {
+            String[] fixed = EXPANSIONS.get(word);
+            if (fixed != null) {
+                return fixed;
+            }
         }
         int apostrophe = word.indexOf('\'');
         if (apostrophe < 0) {
@@ -173,6 +206,9 @@ final class Tokenizer {
     }
 
     private static boolean isWordChar(char c) {
+        if (c < 128) {
+            return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+        }
         return Character.isLetterOrDigit(c);
     }
 
@@ -186,9 +222,5 @@ final class Tokenizer {
 
     private static boolean[] ensure(boolean[] a, int needed) {
         return needed <= a.length ? a : Arrays.copyOf(a, Math.max(needed, a.length * 2));
-    }
-
-    static String lower(String s) {
-        return s.toLowerCase(Locale.ROOT);
     }
 }

@@ -4,7 +4,7 @@ import static io.attune.scoring.engine.Dimensions.TRIGGER_INSIGHT;
 
 /**
  * Linking events to feelings. Explicit trigger phrases ("made me feel", "set me off") always count; a
- * plain connector ("because", "when") counts only in a sentence that also names a feeling.
+ * plain connector ("because", "when") counts only next to a named feeling or body sensation.
  */
 final class TriggerInsightSignals implements SignalDetector<JournalView> {
     static final int TRIGGER_PHRASE = 25;
@@ -22,7 +22,7 @@ final class TriggerInsightSignals implements SignalDetector<JournalView> {
                 sheet.addRepeated(TRIGGER_INSIGHT, text, Evidence.JOURNAL_TEXT, m, "trigger-phrase", TRIGGER_PHRASE);
                 linked = true;
                 sentenceCounted[sentence] = true;
-            } else if (!sentenceCounted[sentence] && view.sentenceHasFeeling(sentence)) {
+            } else if (!sentenceCounted[sentence] && view.nearFeeling(sentence)) {
                 sheet.addRepeated(TRIGGER_INSIGHT, text, Evidence.JOURNAL_TEXT, m, "event-feeling-link",
                     EVENT_FEELING_LINK);
                 linked = true;

@@ -46,7 +46,12 @@ public final class LocalStack {
     /** A Kafka broker of a test's own, on other ports, that the test may stop and start (outage tests). */
     public static StackProcess privateKafka(int port, int controllerPort) {
         Path dataDir = tempDir("attune-kafka-" + port);
-        return kafka(port, controllerPort, dataDir);
+        StackProcess kafka = kafka(port, controllerPort, dataDir);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            kafka.stop();
+            deleteRecursively(dataDir);
+        }, "stop-" + port));
+        return kafka;
     }
 
     private static LocalStack start() {
@@ -56,18 +61,33 @@ public final class LocalStack {
             return new LocalStack(externalKafka, externalMongo);
         }
         if (!StackProcess.isListening(MONGO_PORT)) {
-            startedForThisJvm(mongo(MONGO_PORT));
+            startedForThisJvm(mongo(MONGO_PORT), null);
         }
         if (!StackProcess.isListening(KAFKA_PORT)) {
-            startedForThisJvm(kafka(KAFKA_PORT, KAFKA_PORT + 1, tempDir("attune-kafka")));
+            Path dataDir = tempDir("attune-kafka");
+            startedForThisJvm(kafka(KAFKA_PORT, KAFKA_PORT + 1, dataDir), dataDir);
         }
         return new LocalStack("127.0.0.1:" + KAFKA_PORT,
                 "mongodb://127.0.0.1:" + MONGO_PORT + "/?uuidRepresentation=standard");
     }
 
-    private static void startedForThisJvm(StackProcess process) {
+    private static void startedForThisJvm(StackProcess process, Path dataDir) {
         process.start();
-        Runtime.getRuntime().addShutdownHook(new Thread(process::stop, "stop-" + process.port()));
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            process.stop();
+            deleteRecursively(dataDir);
+        }, "stop-" + process.port()));
+    }
+
+    private static void deleteRecursively(Path dir) {
+        if (dir == null || !Files.exists(dir)) {
+            return;
+        }
+        try (var paths = Files.walk(dir)) {
+            paths.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        } catch (IOException e) {
+            // A leftover temporary directory is harmless.
+        }
     }
 
     private static StackProcess kafka(int port, int controllerPort, Path dataDir) {

@@ -49,9 +49,9 @@ class ProfileIT {
         Map<String, Object> focusSummary = summary(profile, "focus");
         assertThat(focusSummary).containsEntry("latest", 70).containsEntry("count", 4);
         assertThat(((Number) focusSummary.get("rollingAverage")).doubleValue()).isEqualTo(42.5);
-        assertThat(String.valueOf(focusSummary.get("trend"))).isEqualToIgnoringCase("improving");
-        assertThat(String.valueOf(summary(profile, "mindfulness").get("trend"))).isEqualToIgnoringCase("steady");
-        assertThat(String.valueOf(profile.getMap("summary.overall").get("trend"))).isEqualToIgnoringCase("improving");
+        assertThat(focusSummary).containsEntry("trend", "improving");
+        assertThat(summary(profile, "mindfulness")).containsEntry("trend", "steady");
+        assertThat(profile.getString("summary.overall.trend")).isEqualTo("improving");
         assertThat(profile.getList("alerts")).isEmpty();
     }
 

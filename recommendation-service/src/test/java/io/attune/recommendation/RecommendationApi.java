@@ -14,7 +14,7 @@ import io.restassured.response.ValidatableResponse;
 /** The coaching-app side of the HTTP API, as tests use it. */
 final class RecommendationApi {
 
-    static final Duration WAIT = Duration.ofSeconds(30);
+    static final Duration WAIT = Duration.ofSeconds(60);
 
     private RecommendationApi() {
     }

@@ -7,13 +7,11 @@ import static io.attune.recommendation.RecommendationApi.exerciseIds;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.attune.infra.testing.AttuneStackResource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -25,10 +23,8 @@ import org.junit.jupiter.api.Test;
 @QuarkusTestResource(AttuneStackResource.class)
 class RecommendationFlowIT {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
-
     @Test
-    void misattunedConversationLeadsToLeadOnStatementsAndMirroringOrValidation() throws Exception {
+    void misattunedConversationLeadsToLeadOnStatementsAndMirroringOrValidation() {
         String clientId = clientId("misattuned");
         ScoreEvent score = ScoreEvent.misattunedConversation(clientId);
 
@@ -112,7 +108,7 @@ class RecommendationFlowIT {
     }
 
     @Test
-    void crisisYieldsOnlySeekTherapyWithTheLocaleCrisisResourcesAndAlertsTheCoach() throws Exception {
+    void crisisYieldsOnlySeekTherapyWithTheLocaleCrisisResourcesAndAlertsTheCoach() {
         String clientId = clientId("crisis");
         KafkaTestClient.publish(ScoreEvent.misattunedConversation(clientId));
         awaitAtLeast(clientId, 3);
@@ -167,11 +163,7 @@ class RecommendationFlowIT {
     @Test
     void lowScoresOverSeveralEntriesEscalateToSeekTherapyWithoutACrisisAlert() {
         String clientId = clientId("escalate");
-        for (int i = 0; i < 3; i++) {
-            KafkaTestClient.publish(ScoreEvent.journal(clientId).overall(25)
-                    .dimension("self-compassion", 20, -1, "I'm stupid", "self-labelling", -40)
-                    .dimension("acceptance", 30).dimension("focus", 70));
-        }
+        publishThreeLowJournals(clientId);
 
         List<Map<String, Object>> recommendations = awaitAll(clientId,
                 list -> exerciseIds(list).contains("seek-therapy"));
@@ -180,6 +172,35 @@ class RecommendationFlowIT {
         assertThat(list(therapy.get("crisisResources"))).isEmpty();
         assertThat(reason(therapy)).containsEntry("score", 25);
         assertThat((String) reason(therapy).get("summary")).contains("licensed therapist");
+    }
+
+    @Test
+    void aCrisisAfterAnEscalationStillGivesSeekTherapyWithCrisisResources() {
+        String clientId = clientId("escalate-crisis");
+        publishThreeLowJournals(clientId);
+        Map<String, Object> escalation = byExercise(awaitAll(clientId,
+                list -> exerciseIds(list).contains("seek-therapy")), "seek-therapy");
+        ScoreEvent crisis = ScoreEvent.journal(clientId).locale("en-GB").overall(15).dimension("acceptance", 10)
+                .crisis("suicidal-ideation");
+
+        KafkaTestClient.publish(crisis);
+
+        List<Map<String, Object>> active = await().atMost(RecommendationApi.WAIT)
+                .until(() -> RecommendationApi.withStatus(clientId, "active"), list -> exerciseIds(list)
+                        .equals(List.of("seek-therapy")) && !list.get(0).get("id").equals(escalation.get("id")));
+        assertThat(active.get(0)).containsEntry("coachAlert", true);
+        assertThat(reason(active.get(0))).containsEntry("assessmentId", crisis.scoreId());
+        assertThat(resourceNames(active)).containsExactly("Samaritans");
+        assertThat(RecommendationApi.withStatus(clientId, "superseded")).extracting(r -> r.get("id"))
+                .contains(escalation.get("id"));
+    }
+
+    private static void publishThreeLowJournals(String clientId) {
+        for (int i = 0; i < 3; i++) {
+            KafkaTestClient.publish(ScoreEvent.journal(clientId).overall(25)
+                    .dimension("self-compassion", 20, -1, "I'm stupid", "self-labelling", -40)
+                    .dimension("acceptance", 30).dimension("focus", 70));
+        }
     }
 
     static String clientId(String scenario) {

@@ -4,6 +4,7 @@ import static io.attune.recommendation.RecommendationApi.awaitAtLeast;
 import static io.attune.recommendation.RecommendationFlowIT.clientId;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -94,9 +95,14 @@ class RecommendationStreamIT {
             assertThat(headers.statusCode()).isEqualTo(200);
             assertThat(headers.headers().firstValue("content-type")).hasValueSatisfying(
                     type -> assertThat(type).startsWith("text/event-stream"));
-            Thread reader = new Thread(() -> headers.body()
-                    .filter(line -> line.startsWith("data:"))
-                    .forEach(line -> client.data.add(line.substring("data:".length()).strip())));
+            Thread reader = new Thread(() -> {
+                try {
+                    headers.body().filter(line -> line.startsWith("data:"))
+                            .forEach(line -> client.data.add(line.substring("data:".length()).strip()));
+                } catch (UncheckedIOException closedByTheTest) {
+                    // close() ends the stream while this thread still reads it.
+                }
+            });
             reader.setDaemon(true);
             reader.start();
             return client;

@@ -15,7 +15,7 @@ import io.attune.infra.testing.EventContract;
  */
 final class ScoreEvent {
 
-    static final String SCORER_VERSION = "attune-scorer-1.0.0";
+    static final String SCORER_VERSION = "lexical-1.0.0";
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final ObjectNode body = JSON.createObjectNode();

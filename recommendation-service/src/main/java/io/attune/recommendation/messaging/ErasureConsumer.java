@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.attune.recommendation.service.RecommendationService;
 import io.quarkus.logging.Log;
 import io.smallrye.common.annotation.Blocking;
+import io.smallrye.reactive.messaging.ce.IncomingCloudEventMetadata;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
 
@@ -26,6 +27,12 @@ public class ErasureConsumer {
     @Incoming("client-erasures")
     @Blocking
     public CompletionStage<Void> onErasure(Message<String> message) {
+        String type = message.getMetadata(IncomingCloudEventMetadata.class)
+                .map(IncomingCloudEventMetadata::getType).orElse(ClientErasureRequested.TYPE);
+        if (!ClientErasureRequested.TYPE.equals(type)) {
+            // Not a version this consumer knows: skip it rather than dead-letter it.
+            return message.ack();
+        }
         try {
             ClientErasureRequested erasure = mapper.readValue(message.getPayload(), ClientErasureRequested.class);
             if (erasure.clientId() == null || erasure.clientId().isBlank()) {

@@ -2,6 +2,9 @@ package io.attune.recommendation.messaging;
 
 import java.net.URI;
 import java.time.ZoneOffset;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
@@ -30,14 +33,27 @@ import org.eclipse.microprofile.reactive.messaging.Message;
 public class RecommendationRelay {
 
     private static final int BATCH = 200;
+    private static final int REMEMBERED_ACKNOWLEDGEMENTS = 10_000;
 
     private final RecommendationStore recommendations;
     private final Emitter<String> out;
     private final ObjectMapper mapper;
     private final Vertx vertx;
     private final AtomicBoolean running = new AtomicBoolean();
+    private final AtomicBoolean requested = new AtomicBoolean();
     /** Events handed to Kafka and not yet acknowledged, so a pass does not send them again meanwhile. */
     private final Set<String> inFlight = ConcurrentHashMap.newKeySet();
+    /**
+     * Events the broker acknowledged lately. A pass that read the outbox just before one was removed from it
+     * must not send it again; the oldest are forgotten, as by then no pass can still hold such a read.
+     */
+    private final Set<String> acknowledged = Collections.synchronizedSet(Collections.newSetFromMap(
+            new LinkedHashMap<>() {
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<String, Boolean> eldest) {
+                    return size() > REMEMBERED_ACKNOWLEDGEMENTS;
+                }
+            }));
 
     public RecommendationRelay(RecommendationStore recommendations, @Channel("recommendations") Emitter<String> out,
             ObjectMapper mapper, Vertx vertx) {
@@ -58,19 +74,40 @@ public class RecommendationRelay {
     @Scheduled(every = "${attune.recommendation.outbox-retry-every}", delayed = "5s",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void pass() {
-        if (!running.compareAndSet(false, true)) {
-            return;
+        // A pass asked for while another runs is not skipped but repeated by whoever holds the lock: the running
+        // pass may have read the outbox before the new change was stored.
+        requested.set(true);
+        while (requested.get() && running.compareAndSet(false, true)) {
+            try {
+                requested.set(false);
+                publishPending();
+            } finally {
+                running.set(false);
+            }
         }
+    }
+
+    private void publishPending() {
         try {
             for (PendingEvent event : recommendations.pendingEvents(BATCH)) {
-                if (inFlight.add(event.eventId())) {
-                    send(event);
+                // Claim, then check: an acknowledgement records the event before it releases the claim.
+                if (!inFlight.add(event.eventId())) {
+                    continue;
                 }
+                if (acknowledged.contains(event.eventId())) {
+                    // Still listed: a read from just before its removal, or a removal that failed. Removing
+                    // again is harmless, since the update only matches while the event is in the outbox.
+                    try {
+                        recommendations.eventPublished(event.recommendation().id(), event.eventId());
+                    } finally {
+                        inFlight.remove(event.eventId());
+                    }
+                    continue;
+                }
+                send(event);
             }
         } catch (RuntimeException e) {
             Log.warnf("Recommendation relay pass failed: %s", e.toString());
-        } finally {
-            running.set(false);
         }
     }
 
@@ -95,9 +132,13 @@ public class RecommendationRelay {
                         .withTimestamp(event.at().atZone(ZoneOffset.UTC))
                         .build())
                 .withAck(() -> {
+                    acknowledged.add(event.eventId());
                     vertx.executeBlocking(() -> {
-                        recommendations.eventPublished(recommendationId, event.eventId());
-                        inFlight.remove(event.eventId());
+                        try {
+                            recommendations.eventPublished(recommendationId, event.eventId());
+                        } finally {
+                            inFlight.remove(event.eventId());
+                        }
                         return null;
                     }, false);
                     return CompletableFuture.completedFuture(null);

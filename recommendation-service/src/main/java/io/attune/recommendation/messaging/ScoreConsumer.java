@@ -8,6 +8,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.attune.recommendation.policy.DimensionReading;
+import io.attune.recommendation.policy.SafetyLevel;
 import io.attune.recommendation.policy.ScoreSnapshot;
 import io.attune.recommendation.service.RecommendationService;
 import io.quarkus.logging.Log;
@@ -56,6 +57,9 @@ public class ScoreConsumer {
                 || score.dimensions() == null || score.scoredAt() == null) {
             throw new IllegalArgumentException("incomplete score event");
         }
+        // Checked before the score reaches the profile: a stored unknown level would fail every later decision
+        // for this client, since escalation reads the levels of earlier scores.
+        SafetyLevel.of(score.safety().level());
         List<DimensionReading> readings = score.dimensions().stream()
                 .map(d -> new DimensionReading(d.name(), d.score(), excerpt(d.evidence())))
                 .toList();

@@ -1,5 +1,7 @@
 package io.attune.recommendation.service;
 
+import java.util.concurrent.Flow;
+
 import jakarta.enterprise.context.ApplicationScoped;
 
 import io.attune.recommendation.Recommendation;
@@ -14,7 +16,9 @@ import io.smallrye.mutiny.operators.multi.processors.BroadcastProcessor;
 @ApplicationScoped
 public class RecommendationEvents {
 
-    private final BroadcastProcessor<Recommendation> changes = BroadcastProcessor.create();
+    private final BroadcastProcessor<Recommendation> broadcast = BroadcastProcessor.create();
+    /** The Kafka consumer and HTTP feedback threads report changes concurrently; a processor takes one at a time. */
+    private final Flow.Processor<Recommendation, Recommendation> changes = broadcast.serialized();
     private final RecommendationRelay relay;
 
     public RecommendationEvents(RecommendationRelay relay) {
@@ -27,6 +31,6 @@ public class RecommendationEvents {
     }
 
     public Multi<Recommendation> stream(String clientId) {
-        return changes.filter(r -> r.clientId().equals(clientId));
+        return broadcast.filter(r -> r.clientId().equals(clientId));
     }
 }

@@ -23,6 +23,7 @@ import io.attune.recommendation.policy.Exercise;
 import io.attune.recommendation.policy.ExerciseIds;
 import io.attune.recommendation.policy.Pick;
 import io.attune.recommendation.policy.RecommendationPolicy;
+import io.attune.recommendation.policy.SafetyLevel;
 import io.attune.recommendation.policy.ScoreSnapshot;
 import io.attune.recommendation.store.AlertStore;
 import io.attune.recommendation.store.ExerciseStore;
@@ -78,6 +79,9 @@ public class RecommendationService {
                 .filter(s -> !s.assessmentId().equals(score.assessmentId()))
                 .toList();
         List<Recommendation> open = recommendations.open(clientId);
+        if (score.safety() == SafetyLevel.CRISIS) {
+            open = retireTherapyWithoutCrisisResources(clientId, open, now);
+        }
         RecommendationStore.FeedbackStats stats = recommendations.feedbackStats(clientId);
         ClientHistory history = new ClientHistory(earlier,
                 open.stream().map(r -> new ActiveRecommendation(r.exerciseId(), r.issuedAt())).toList(),
@@ -125,6 +129,25 @@ public class RecommendationService {
         }
         profiles.markDecided(clientId, score.assessmentId());
         return issued;
+    }
+
+    /**
+     * The policy never duplicates an open seek-therapy, but one issued by escalation carries no crisis resources
+     * and no coach alert. In a crisis it is superseded, so that the policy issues the crisis one in its place.
+     */
+    private List<Recommendation> retireTherapyWithoutCrisisResources(String clientId, List<Recommendation> open,
+            Instant now) {
+        List<Recommendation> kept = new ArrayList<>();
+        for (Recommendation recommendation : open) {
+            if (ExerciseIds.SEEK_THERAPY.equals(recommendation.exerciseId())
+                    && recommendation.crisisResources().isEmpty()) {
+                recommendations.transition(clientId, recommendation.id(), RecommendationStatus.SUPERSEDED, null, now)
+                        .ifPresent(events::changed);
+            } else {
+                kept.add(recommendation);
+            }
+        }
+        return kept;
     }
 
     /**

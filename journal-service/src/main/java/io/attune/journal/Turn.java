@@ -10,4 +10,9 @@ public record Turn(
 
     /** Longest single turn, in characters; part of the API and event contract. */
     public static final int MAX_TEXT_LENGTH = 2000;
+
+    @Override
+    public String toString() {
+        return "Turn[speaker=" + speaker + "]";
+    }
 }

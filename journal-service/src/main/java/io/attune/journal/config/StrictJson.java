@@ -12,7 +12,7 @@ import io.quarkus.jackson.ObjectMapperCustomizer;
 
 /**
  * Rejects JSON of the wrong type instead of guessing: {@code "text": 123}, {@code "intensity": "7"} or
- * {@code 7.5} and {@code "shareTextWithCoach": "yes"} are client bugs, and a silent conversion would store
+ * {@code 7.5}, {@code "shareTextWithCoach": 1} and trailing content after the JSON object are client bugs, and a silent conversion would store
  * something the client never meant.
  */
 @Singleton
@@ -23,6 +23,8 @@ public class StrictJson implements ObjectMapperCustomizer {
     public void customize(ObjectMapper mapper) {
         mapper.configure(MapperFeature.ALLOW_COERCION_OF_SCALARS, false);
         mapper.configure(DeserializationFeature.ACCEPT_FLOAT_AS_INT, false);
+        // "{...} garbage" is not one JSON document; accepting it would hide a client's broken serializer.
+        mapper.configure(DeserializationFeature.FAIL_ON_TRAILING_TOKENS, true);
         mapper.coercionConfigFor(LogicalType.Textual)
                 .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
                 .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)

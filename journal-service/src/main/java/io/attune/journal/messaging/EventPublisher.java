@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
@@ -18,6 +19,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.attune.journal.config.JournalConfig;
 import io.quarkus.logging.Log;
+import io.smallrye.common.annotation.Identifier;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -46,11 +48,14 @@ public class EventPublisher {
     private final ObjectMapper mapper;
     private final Duration sendTimeout;
 
-    public EventPublisher(@ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers,
+    public EventPublisher(@Identifier("default-kafka-broker") Map<String, Object> kafkaConfig,
+            @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers,
             JournalConfig config, ObjectMapper mapper) {
         this.mapper = mapper;
         this.sendTimeout = config.outbox().sendTimeout();
         Properties props = new Properties();
+        // Every kafka.* property (TLS, SASL, ...) applies; the delivery guarantees below are not negotiable.
+        props.putAll(kafkaConfig);
         props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         props.put(ProducerConfig.CLIENT_ID_CONFIG, "journal-service-outbox");
         props.put(ProducerConfig.ACKS_CONFIG, "all");
@@ -74,7 +79,13 @@ public class EventPublisher {
         List<Future<RecordMetadata>> sent = new ArrayList<>(events.size());
         try {
             for (OutgoingEvent event : events) {
-                sent.add(producer.send(toRecord(event)));
+                Future<RecordMetadata> future = producer.send(toRecord(event));
+                sent.add(future);
+                if (refused(future)) {
+                    // Refused before it left (no metadata within max.block.ms). Handing over the next events
+                    // anyway would let them reach the broker ahead of this one once it is back: out of order.
+                    break;
+                }
             }
         } catch (RuntimeException e) {
             Log.warnf("Kafka refused an outbox event (%s); %d of %d were handed over", e.getClass().getSimpleName(),
@@ -94,6 +105,21 @@ public class EventPublisher {
             }
         }
         return sent.size();
+    }
+
+    private static boolean refused(Future<RecordMetadata> future) {
+        if (!future.isDone()) {
+            return false;
+        }
+        try {
+            future.get();
+            return false;
+        } catch (ExecutionException e) {
+            return true;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return true;
+        }
     }
 
     private ProducerRecord<String, byte[]> toRecord(OutgoingEvent event) {

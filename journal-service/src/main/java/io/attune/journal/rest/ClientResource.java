@@ -1,6 +1,7 @@
 package io.attune.journal.rest;
 
 import java.time.Clock;
+import java.time.temporal.ChronoUnit;
 import java.util.Map;
 
 import jakarta.validation.Valid;
@@ -64,7 +65,8 @@ public class ClientResource {
     @Operation(summary = "Set whether the client's coach may read journal text")
     public Consent putConsent(@PathParam("clientId") String clientId, @NotNull @Valid ConsentRequest body) {
         Validation.start().clientId(clientId).orFail();
-        return consents.put(clientId, body.shareTextWithCoach(), clock.instant());
+        // MongoDB keeps milliseconds; answering with nanoseconds would differ from every later GET.
+        return consents.put(clientId, body.shareTextWithCoach(), clock.instant().truncatedTo(ChronoUnit.MILLIS));
     }
 
     @DELETE

@@ -50,11 +50,17 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response mismatchedInput(MismatchedInputException e, UriInfo uri) {
-        return badRequest(uri, "The request has invalid fields.", List.of(fieldError(e)));
+        return unmappableJson(e, uri);
     }
 
     @ServerExceptionMapper
     public Response unmappableJson(JsonMappingException e, UriInfo uri) {
+        if (e instanceof MismatchedInputException && e.getOriginalMessage() != null
+                && e.getOriginalMessage().startsWith("Trailing token")) {
+            // Not a field at fault: the body holds more than one JSON value.
+            return problem(Response.Status.BAD_REQUEST, "malformed-json", "Malformed JSON",
+                    "The body must be a single JSON object with nothing after it.", uri, null);
+        }
         return badRequest(uri, "The request has invalid fields.", List.of(fieldError(e)));
     }
 

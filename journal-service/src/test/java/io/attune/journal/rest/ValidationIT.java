@@ -2,10 +2,12 @@ package io.attune.journal.rest;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.startsWith;
 
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -14,10 +16,14 @@ import java.util.stream.Stream;
 
 import io.attune.infra.testing.AttuneStackResource;
 import io.attune.journal.Api;
+import io.attune.journal.RawHttp;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
+import io.restassured.config.EncoderConfig;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -185,11 +191,24 @@ class ValidationIT {
     @MethodSource("badRequestsOfOtherKinds")
     void badRequestOfOtherKindIsAClear4xxProblem(String name, String contentType, String body, Map<String, String> headers,
             int status, String problemType) {
-        given().contentType(contentType).headers(headers).body(body)
+        EncoderConfig exactly = EncoderConfig.encoderConfig().appendDefaultContentCharsetToContentTypeIfUndefined(false)
+                .encodeContentTypeAs(contentType, ContentType.TEXT);
+        given().config(RestAssured.config().encoderConfig(exactly)).contentType(contentType).headers(headers).body(body)
                 .post(Api.ENTRIES, Api.newClientId("bad-request"))
                 .then().statusCode(status).contentType(Problem.MEDIA_TYPE)
                 .body("status", equalTo(status))
                 .body("type", equalTo("https://attune.io/problems/" + problemType));
+    }
+
+    @Test
+    void bodyOver256KbIsRefusedWith413AndJustUnderIsRead() {
+        String path = Api.ENTRIES.replace("{clientId}", Api.newClientId("size"));
+        byte[] over = ("{\"text\":\"" + "o".repeat(256 * 1024) + "\"}").getBytes(StandardCharsets.UTF_8);
+        assertThat(RawHttp.post(RestAssured.port, path, "application/json", over))
+                .isEqualTo(new RawHttp.Answer(413, Problem.MEDIA_TYPE));
+        // Just under the limit the body is read and validated: the text is too long, not the body.
+        byte[] under = ("{\"text\":\"" + "u".repeat(256 * 1024 - 20) + "\"}").getBytes(StandardCharsets.UTF_8);
+        assertThat(RawHttp.post(RestAssured.port, path, "application/json", under).status()).isEqualTo(400);
     }
 
     static Stream<Arguments> invalidQueries() {
@@ -215,7 +234,7 @@ class ValidationIT {
             given().urlEncodingEnabled(false).get(path.replace("{clientId}", Api.newClientId("query")) + "?" + query)
                     .then().statusCode(400).contentType(Problem.MEDIA_TYPE)
                     .body("errors.field", hasItem(field))
-                    .body("errors.find { it.field == '" + field + "' }.reason", org.hamcrest.Matchers.containsString(reason));
+                    .body("errors.find { it.field == '" + field + "' }.reason", containsString(reason));
         }
     }
 

@@ -8,11 +8,16 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Properties;
 import java.util.UUID;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.attune.infra.testing.LocalStack;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -63,6 +68,13 @@ class ConversationToRecommendationIT {
         long latencyMillis = (System.nanoTime() - postedAt) / 1_000_000;
         System.out.printf("POST to recommendation took %d ms%n", latencyMillis);
 
+        List<JsonNode> scores = scoreEvents(clientId, Duration.ofSeconds(5));
+        assertThat(scores).as("attunement-scores events for the client").hasSize(1);
+        JsonNode score = scores.get(0);
+        assertThat(score.path("kind").asText()).isEqualTo("conversation");
+        assertThat(score.path("overall").path("band").asText()).isEqualTo("misattuned");
+        assertThat(score.path("dimensions").findValues("evidence")).anyMatch(evidence -> !evidence.isEmpty());
+
         List<String> exercises = items.findValuesAsText("exerciseId");
         assertThat(exercises).isNotEmpty().hasSizeLessThanOrEqualTo(3)
                 .containsAnyOf("validating-phrases", "mirror-feelings", "lead-on-statements");
@@ -86,6 +98,29 @@ class ConversationToRecommendationIT {
         assertThat(remaining).as("recommendations after erasure").isEmpty();
         JsonNode profile = JSON.readTree(get(recommendation, "/api/v1/clients/" + clientId + "/profile").body());
         assertThat(profile.path("scores").asInt()).isZero();
+    }
+
+    /** Every score event keyed by the client that arrives within {@code wait}, read from the start of the topic. */
+    private static List<JsonNode> scoreEvents(String clientId, Duration wait) throws Exception {
+        Properties props = new Properties();
+        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, LocalStack.shared().kafkaBootstrapServers());
+        props.put(ConsumerConfig.GROUP_ID_CONFIG, "e2e-" + UUID.randomUUID());
+        props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        props.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
+        props.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
+        List<JsonNode> scores = new ArrayList<>();
+        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(props)) {
+            consumer.subscribe(List.of("attunement-scores"));
+            long deadline = System.nanoTime() + wait.toNanos();
+            while (System.nanoTime() < deadline) {
+                for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(200))) {
+                    if (clientId.equals(record.key())) {
+                        scores.add(JSON.readTree(record.value()));
+                    }
+                }
+            }
+        }
+        return scores;
     }
 
     private static JsonNode awaitRecommendations(String clientId, Duration timeout) throws Exception {

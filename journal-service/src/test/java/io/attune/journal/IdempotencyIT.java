@@ -16,6 +16,7 @@ import jakarta.inject.Inject;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.model.Filters;
 import io.attune.infra.testing.AttuneStackResource;
+import io.attune.journal.service.IdempotencyKeyCleanup;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -30,6 +31,9 @@ class IdempotencyIT {
 
     @Inject
     MongoClient mongo;
+
+    @Inject
+    IdempotencyKeyCleanup cleanup;
 
     @Test
     void repeatedKeyWithSameEntryReturnsSameIdAndStoresOnce() {
@@ -112,6 +116,26 @@ class IdempotencyIT {
             pool.shutdownNow();
         }
         assertThat(stored("journal_entries", clientId)).isEqualTo(1);
+    }
+
+    @Test
+    void cleanupForgetsExpiredKeysOnlySoTheyCanBeReused() {
+        String clientId = Api.newClientId("idem");
+        String expired = UUID.randomUUID().toString();
+        String live = UUID.randomUUID().toString();
+        post(Api.ENTRIES, clientId, expired, "{\"text\":\"first\"}").statusCode(202);
+        post(Api.ENTRIES, clientId, live, "{\"text\":\"first\"}").statusCode(202);
+        // Age one key past its TTL, as time would; MongoDB-wire has no TTL index to do it for us.
+        mongo.getDatabase("attune-journal").getCollection("idempotency_keys").updateOne(
+                Filters.and(Filters.eq("clientId", clientId), Filters.eq("key", expired)),
+                new Document("$set", new Document("expiresAt", java.util.Date.from(java.time.Instant.now().minusSeconds(60)))));
+
+        cleanup.run();
+
+        assertThat(mongo.getDatabase("attune-journal").getCollection("idempotency_keys")
+                .countDocuments(Filters.eq("clientId", clientId))).isEqualTo(1);
+        post(Api.ENTRIES, clientId, expired, "{\"text\":\"a different entry\"}").statusCode(202);
+        post(Api.ENTRIES, clientId, live, "{\"text\":\"a different entry\"}").statusCode(409);
     }
 
     private long stored(String collection, String clientId) {

@@ -6,10 +6,18 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.time.Instant;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import jakarta.inject.Inject;
+
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.model.Filters;
 import io.attune.infra.testing.AttuneStackResource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -20,6 +28,9 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 @QuarkusTestResource(AttuneStackResource.class)
 class ErasureIT {
+
+    @Inject
+    MongoClient mongo;
 
     @Test
     void erasureRemovesEverythingAboutTheClientAndNothingElse() {
@@ -48,6 +59,29 @@ class ErasureIT {
                 .statusCode(404);
         assertThat(RecommendationApi.all(bystander)).hasSize(3);
         assertThat(RecommendationApi.profile(bystander).extract().jsonPath().getInt("scores")).isEqualTo(1);
+    }
+
+    @Test
+    void aLateScoreOfMaterialRecordedBeforeTheErasureDoesNotRecreateTheClient() throws Exception {
+        String clientId = clientId("erase-late");
+        Instant beforeErasure = Instant.now().minusSeconds(2);
+        KafkaTestClient.publishErasure(clientId);
+        String marker = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                .digest(clientId.getBytes(StandardCharsets.UTF_8)));
+        await().atMost(RecommendationApi.WAIT).until(() -> mongo.getDatabase("attune-recommendation")
+                .getCollection("erasure_markers").countDocuments(Filters.eq("_id", marker)) == 1);
+
+        // Same key, same partition: the late score is consumed before the new one.
+        KafkaTestClient.publish(ScoreEvent.misattunedConversation(clientId).sourceRecordedAt(beforeErasure));
+        ScoreEvent afterwards = ScoreEvent.misattunedConversation(clientId).sourceRecordedAt(Instant.now().plusSeconds(1));
+        KafkaTestClient.publish(afterwards);
+
+        awaitAtLeast(clientId, 1);
+        JsonPath profile = RecommendationApi.profile(clientId).extract().jsonPath();
+        assertThat(profile.getInt("scores")).isEqualTo(1);
+        assertThat(profile.getList("history.overall.assessmentId", String.class)).containsExactly(afterwards.scoreId());
+        assertThat(RecommendationApi.all(clientId)).extracting(r -> (Object) ((Map<?, ?>) r.get("reason")).get("assessmentId"))
+                .containsOnly((Object) afterwards.scoreId());
     }
 
     @Test

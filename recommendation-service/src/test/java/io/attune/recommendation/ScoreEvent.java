@@ -28,6 +28,7 @@ final class ScoreEvent {
                 .getBytes(StandardCharsets.UTF_8)).toString());
         body.put("sourceEventId", sourceEventId);
         body.put("sourceId", UUID.randomUUID().toString());
+        body.put("sourceRecordedAt", Instant.now().toString());
         body.put("clientId", clientId);
         body.put("kind", kind);
         body.put("context", context);
@@ -114,6 +115,11 @@ final class ScoreEvent {
 
     ScoreEvent locale(String locale) {
         body.put("locale", locale);
+        return this;
+    }
+
+    ScoreEvent sourceRecordedAt(Instant at) {
+        body.put("sourceRecordedAt", at.toString());
         return this;
     }
 

@@ -47,6 +47,7 @@ class ScoringPipelineIT {
 
         JsonNode score = JSON.readTree(record.value());
         assertThat(score.path("sourceEventId").asText()).isEqualTo(sampleId);
+        assertThat(score.path("sourceRecordedAt").asText()).isEqualTo("2026-11-20T19:05:00Z");
         assertThat(score.path("overall").path("band").asText()).isEqualTo("misattuned");
         JsonNode exploration = dimension(score, "exploration");
         assertThat(exploration.path("evidence").findValuesAsText("signal")).contains("closing-comment");

@@ -26,6 +26,13 @@ public interface RecommendationConfig {
     @WithDefault("catalog/exercises-v1.json")
     String catalogResource();
 
+    /**
+     * How long an erasure marker drops late scores of an erased client. Keep it above the retention of
+     * {@code attunement-scores}, so no score from before the erasure can still be delivered afterwards.
+     */
+    @WithDefault("30D")
+    Duration erasureMarkerRetention();
+
     /** How often unpublished recommendation events are retried. */
     @WithDefault("5s")
     String outboxRetryEvery();

@@ -14,6 +14,7 @@ public record AttunementScoreComputed(
         String scoreId,
         String sourceEventId,
         String sourceId,
+        Instant sourceRecordedAt,
         String clientId,
         String kind,
         String context,

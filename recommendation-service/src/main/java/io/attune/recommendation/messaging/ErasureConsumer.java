@@ -38,7 +38,7 @@ public class ErasureConsumer {
             if (erasure.clientId() == null || erasure.clientId().isBlank()) {
                 throw new IllegalArgumentException("erasure without clientId");
             }
-            service.erase(erasure.clientId());
+            service.erase(erasure.clientId(), erasure.requestedAt());
             return message.ack();
         } catch (Exception e) {
             Log.warnf("Sending an unprocessable erasure to the DLQ: %s", e.getClass().getSimpleName());

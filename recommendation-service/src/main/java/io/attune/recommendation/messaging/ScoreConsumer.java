@@ -44,7 +44,7 @@ public class ScoreConsumer {
         }
         try {
             AttunementScoreComputed score = mapper.readValue(message.getPayload(), AttunementScoreComputed.class);
-            service.onScore(score.clientId(), score.locale(), toSnapshot(score));
+            service.onScore(score.clientId(), score.locale(), toSnapshot(score), score.sourceRecordedAt());
             return message.ack();
         } catch (Exception e) {
             Log.warnf("Sending an unprocessable score to the DLQ: %s", e.getClass().getSimpleName());

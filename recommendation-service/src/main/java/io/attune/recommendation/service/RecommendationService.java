@@ -26,6 +26,7 @@ import io.attune.recommendation.policy.RecommendationPolicy;
 import io.attune.recommendation.policy.SafetyLevel;
 import io.attune.recommendation.policy.ScoreSnapshot;
 import io.attune.recommendation.store.AlertStore;
+import io.attune.recommendation.store.ErasureMarkers;
 import io.attune.recommendation.store.ExerciseStore;
 import io.attune.recommendation.store.ProfileStore;
 import io.attune.recommendation.store.RecommendationStore;
@@ -45,6 +46,7 @@ public class RecommendationService {
     private final RecommendationStore recommendations;
     private final ExerciseStore exercises;
     private final AlertStore alerts;
+    private final ErasureMarkers erasureMarkers;
     private final CrisisResources crisisResources;
     private final RecommendationEvents events;
     private final RecommendationConfig config;
@@ -53,13 +55,14 @@ public class RecommendationService {
 
     public RecommendationService(RecommendationPolicy policy, ProfileStore profiles,
             RecommendationStore recommendations, ExerciseStore exercises, AlertStore alerts,
-            CrisisResources crisisResources, RecommendationEvents events, RecommendationConfig config, Clock clock,
-            MeterRegistry metrics) {
+            ErasureMarkers erasureMarkers, CrisisResources crisisResources, RecommendationEvents events,
+            RecommendationConfig config, Clock clock, MeterRegistry metrics) {
         this.policy = policy;
         this.profiles = profiles;
         this.recommendations = recommendations;
         this.exercises = exercises;
         this.alerts = alerts;
+        this.erasureMarkers = erasureMarkers;
         this.crisisResources = crisisResources;
         this.events = events;
         this.config = config;
@@ -67,8 +70,19 @@ public class RecommendationService {
         this.metrics = metrics;
     }
 
-    /** @return the recommendations issued for this score; empty when it was handled before */
-    public List<Recommendation> onScore(String clientId, String locale, ScoreSnapshot score) {
+    /**
+     * @param sourceRecordedAt when the scored material was recorded; null when the event does not say
+     * @return the recommendations issued for this score; empty when it was handled before or the client was erased
+     */
+    public List<Recommendation> onScore(String clientId, String locale, ScoreSnapshot score, Instant sourceRecordedAt) {
+        Instant recorded = sourceRecordedAt == null ? score.scoredAt() : sourceRecordedAt;
+        Optional<Instant> erasedAt = erasureMarkers.erasedAt(clientId);
+        if (erasedAt.isPresent() && !recorded.isAfter(erasedAt.get())) {
+            // Material from before the erasure, delivered after it: storing it would undo the erasure.
+            metrics.counter("attune.recommendation.erased-client-scores").increment();
+            Log.infof("Dropped score %s for erased client %s", score.assessmentId(), clientId);
+            return List.of();
+        }
         profiles.record(clientId, score, config.historySize());
         if (profiles.isDecided(clientId, score.assessmentId())) {
             metrics.counter("attune.recommendation.duplicate-scores").increment();
@@ -175,8 +189,13 @@ public class RecommendationService {
         return updated;
     }
 
-    /** Deletes the profile, recommendations (with their feedback) and alerts of the client. */
-    public void erase(String clientId) {
+    /**
+     * Deletes the profile, recommendations (with their feedback) and alerts of the client, and keeps a hashed
+     * marker so scores of material recorded before {@code requestedAt} cannot bring them back.
+     */
+    public void erase(String clientId, Instant requestedAt) {
+        Instant at = requestedAt == null ? clock.instant() : requestedAt;
+        erasureMarkers.mark(clientId, at, clock.instant().plus(config.erasureMarkerRetention()));
         long removed = recommendations.deleteClient(clientId);
         alerts.deleteClient(clientId);
         profiles.delete(clientId);

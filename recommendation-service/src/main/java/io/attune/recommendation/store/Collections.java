@@ -17,6 +17,7 @@ public class Collections {
     static final String RECOMMENDATIONS = "recommendations";
     static final String PROFILES = "profiles";
     static final String ALERTS = "alerts";
+    static final String ERASURE_MARKERS = "erasure_markers";
 
     private final MongoDatabase database;
 
@@ -34,6 +35,7 @@ public class Collections {
                 Indexes.descending("issuedAt"), Indexes.descending("_id")));
         // Outbox relay: documents with unpublished events.
         recommendations.createIndex(Indexes.ascending("outboxCount"));
+        get(ERASURE_MARKERS).createIndex(Indexes.ascending("expiresAt"));
         get(ALERTS).createIndex(Indexes.compoundIndex(Indexes.ascending("clientId"), Indexes.descending("raisedAt")));
     }
 

@@ -30,7 +30,7 @@ class ScoreConsumerTest {
     @Test
     void theExcerptIsCutTo300Characters() {
         String longSpan = "x".repeat(400);
-        AttunementScoreComputed score = new AttunementScoreComputed("s", "e", "src", "c", "journal", "self", "en",
+        AttunementScoreComputed score = new AttunementScoreComputed("s", "e", "src", null, "c", "journal", "self", "en",
                 new Overall(40, "partly-attuned"),
                 List.of(new Dimension("focus", 20, List.of(new Evidence(-1, 0, 400, longSpan, "multitasking", -30)))),
                 List.of(), new Safety("none", List.of(), List.of()), "v", Instant.now());
@@ -39,7 +39,7 @@ class ScoreConsumerTest {
     }
 
     private static AttunementScoreComputed score(Safety safety) {
-        return new AttunementScoreComputed("s", "e", "src", "c", "journal", "self", "en",
+        return new AttunementScoreComputed("s", "e", "src", null, "c", "journal", "self", "en",
                 new Overall(40, "partly-attuned"), List.of(new Dimension("focus", 20, List.of())), List.of(), safety,
                 "v", Instant.now());
     }

@@ -5,16 +5,19 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.attune.scoring.mapping.AssessmentView;
 
 /**
  * Outgoing {@code attune.scoring.score-computed.v1} on {@code attunement-scores}
  * (docs/events/attunement-score-computed.v1.schema.json). Evidence carries matched spans only.
+ * {@code sourceRecordedAt} lets recommendation-service drop a score for material recorded before an erasure.
  */
 public record AttunementScoreComputed(
         String scoreId,
         String sourceEventId,
         String sourceId,
+        @JsonInclude(JsonInclude.Include.NON_NULL) Instant sourceRecordedAt,
         String clientId,
         String kind,
         String context,
@@ -35,10 +38,10 @@ public record AttunementScoreComputed(
                 .toString();
     }
 
-    static AttunementScoreComputed of(String sourceEventId, String sourceId, String clientId, String context,
-            String locale, AssessmentView view, Instant scoredAt) {
+    static AttunementScoreComputed of(String sourceEventId, String sourceId, Instant sourceRecordedAt,
+            String clientId, String context, String locale, AssessmentView view, Instant scoredAt) {
         return new AttunementScoreComputed(scoreId(sourceEventId, view.scorerVersion()), sourceEventId, sourceId,
-                clientId, view.kind(), context, locale, view.overall(), view.dimensions(), view.keyMoments(),
+                sourceRecordedAt, clientId, view.kind(), context, locale, view.overall(), view.dimensions(), view.keyMoments(),
                 view.safety(), view.scorerVersion(), scoredAt);
     }
 }

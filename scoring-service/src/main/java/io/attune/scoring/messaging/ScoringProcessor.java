@@ -59,8 +59,8 @@ public class ScoringProcessor {
                     : entry.emotions().stream().map(e -> new EmotionTag(e.label(), e.intensity())).toList();
             Assessment assessment = analyzer.analyze(
                     new JournalEntry(entry.text(), emotions, entry.context(), entry.locale()));
-            return AttunementScoreComputed.of(eventId(message, entry.entryId()), entry.entryId(), entry.clientId(),
-                    entry.context() == null ? "self" : entry.context(), locale(entry.locale()),
+            return AttunementScoreComputed.of(eventId(message, entry.entryId()), entry.entryId(), entry.recordedAt(),
+                    entry.clientId(), entry.context() == null ? "self" : entry.context(), locale(entry.locale()),
                     AssessmentView.of(assessment), clock.instant());
         });
     }
@@ -76,8 +76,9 @@ public class ScoringProcessor {
             Assessment assessment = analyzer.analyze(
                     new ConversationSample(sample.relationship(), sample.clientSpeaker(), turns, sample.locale()));
             return AttunementScoreComputed.of(eventId(message, sample.sampleId()), sample.sampleId(),
-                    sample.clientId(), sample.relationship() == null ? "other" : sample.relationship(),
-                    locale(sample.locale()), AssessmentView.of(assessment), clock.instant());
+                    sample.recordedAt(), sample.clientId(),
+                    sample.relationship() == null ? "other" : sample.relationship(), locale(sample.locale()),
+                    AssessmentView.of(assessment), clock.instant());
         });
     }
 

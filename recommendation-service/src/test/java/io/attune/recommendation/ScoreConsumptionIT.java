@@ -79,4 +79,18 @@ class ScoreConsumptionIT {
                 .containsEntry("assessmentId", valid.scoreId()));
         assertThat(RecommendationApi.profile(clientId).extract().jsonPath().getInt("scores")).isEqualTo(1);
     }
+
+    @Test
+    void anEventTypeThisConsumerDoesNotKnowIsSkippedNotDeadLettered() {
+        String clientId = clientId("future-type");
+        KafkaTestClient.publish(KafkaTestClient.SCORES, clientId, UUID.randomUUID().toString(),
+                "/attune/scoring-service", "attune.scoring.score-computed.v2", "{\"shape\":\"from the future\"}");
+        // Same key, same partition: once this one is handled, the v2 record before it was too.
+        KafkaTestClient.publish(ScoreEvent.phoneAtDinnerJournal(clientId));
+
+        assertThat(exerciseIds(awaitAtLeast(clientId, 1))).containsExactly("avoid-multitasking");
+        assertThat(KafkaTestClient.collect(KafkaTestClient.SCORES_DLQ, clientId, r -> true, 1,
+                java.time.Duration.ofSeconds(3))).isEmpty();
+        assertThat(RecommendationApi.profile(clientId).extract().jsonPath().getInt("scores")).isEqualTo(1);
+    }
 }

@@ -8,7 +8,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.attune.recommendation.service.RecommendationService;
 import io.quarkus.logging.Log;
 import io.smallrye.common.annotation.Blocking;
-import io.smallrye.reactive.messaging.ce.IncomingCloudEventMetadata;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
 
@@ -27,10 +26,7 @@ public class ErasureConsumer {
     @Incoming("client-erasures")
     @Blocking
     public CompletionStage<Void> onErasure(Message<String> message) {
-        String type = message.getMetadata(IncomingCloudEventMetadata.class)
-                .map(IncomingCloudEventMetadata::getType).orElse(ClientErasureRequested.TYPE);
-        if (!ClientErasureRequested.TYPE.equals(type)) {
-            // Not a version this consumer knows: skip it rather than dead-letter it.
+        if (CloudEventTypes.isOther(message, ClientErasureRequested.TYPE)) {
             return message.ack();
         }
         try {

@@ -13,7 +13,6 @@ import io.attune.recommendation.policy.ScoreSnapshot;
 import io.attune.recommendation.service.RecommendationService;
 import io.quarkus.logging.Log;
 import io.smallrye.common.annotation.Blocking;
-import io.smallrye.reactive.messaging.ce.IncomingCloudEventMetadata;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
 
@@ -37,9 +36,7 @@ public class ScoreConsumer {
     @Incoming("attunement-scores")
     @Blocking
     public CompletionStage<Void> onScore(Message<String> message) {
-        String type = message.getMetadata(IncomingCloudEventMetadata.class)
-                .map(IncomingCloudEventMetadata::getType).orElse(AttunementScoreComputed.TYPE);
-        if (!AttunementScoreComputed.TYPE.equals(type)) {
+        if (CloudEventTypes.isOther(message, AttunementScoreComputed.TYPE)) {
             return message.ack();
         }
         try {

@@ -80,7 +80,8 @@ public class RecommendationService {
         if (erasedAt.isPresent() && !recorded.isAfter(erasedAt.get())) {
             // Material from before the erasure, delivered after it: storing it would undo the erasure.
             metrics.counter("attune.recommendation.erased-client-scores").increment();
-            Log.infof("Dropped score %s: its material was recorded before the client was erased", score.assessmentId());
+            Log.infof("Dropped score %s: its material was recorded before the client was erased",
+                    score.assessmentId());
             return List.of();
         }
         profiles.record(clientId, score, config.historySize());

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.notNullValue;
 
+import io.attune.infra.testing.TestAuth;
 import java.time.Duration;
 import java.util.UUID;
 
@@ -19,12 +20,18 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import org.awaitility.Awaitility;
 import org.bson.Document;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** Consent is stored per client; an erasure removes everything and is announced on client-erasures. */
 @QuarkusTest
 @QuarkusTestResource(AttuneStackResource.class)
 class ConsentAndErasureIT {
+
+    @BeforeAll
+    static void actAsTheTenantsApp() {
+        TestAuth.actAsApp();
+    }
 
     private static final String CLIENT = "/api/v1/clients/{clientId}";
 

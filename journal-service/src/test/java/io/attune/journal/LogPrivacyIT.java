@@ -3,6 +3,7 @@ package io.attune.journal;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.attune.infra.testing.TestAuth;
 import java.util.List;
 import java.util.UUID;
 import java.util.logging.Level;
@@ -12,6 +13,7 @@ import io.attune.infra.testing.AttuneStackResource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -22,6 +24,11 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 @QuarkusTestResource(AttuneStackResource.class)
 class LogPrivacyIT {
+
+    @BeforeAll
+    static void actAsTheTenantsApp() {
+        TestAuth.actAsApp();
+    }
 
     private static final List<String> VERBOSE = List.of("io.attune", "io.quarkus.rest", "org.jboss.resteasy.reactive",
             "io.quarkus.vertx.http", "org.hibernate.validator");

@@ -4,7 +4,7 @@ import java.time.Instant;
 import java.util.List;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-import io.attune.recommendation.config.CrisisResources;
+import io.attune.chassis.crisis.CrisisResources;
 
 /** An exercise recommended to a client, with the reason it was made and where it stands. */
 @JsonInclude(JsonInclude.Include.NON_NULL)

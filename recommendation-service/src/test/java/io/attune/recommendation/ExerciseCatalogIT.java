@@ -8,6 +8,8 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasItems;
 
+import io.attune.infra.testing.TestAuth;
+import io.attune.infra.testing.TestTokens;
 import java.util.List;
 import java.util.UUID;
 
@@ -15,12 +17,18 @@ import io.attune.infra.testing.AttuneStackResource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** The catalog seeded from catalog/exercises-v1.json, and its admin API. */
 @QuarkusTest
 @QuarkusTestResource(AttuneStackResource.class)
 class ExerciseCatalogIT {
+
+    @BeforeAll
+    static void actAsTheTenantsAdmin() {
+        TestAuth.actAs(TestTokens.admin(TestAuth.TENANT));
+    }
 
     private static final String PROBLEM = "application/problem+json";
     private static final List<String> SEEDED = List.of("practice-mindfulness", "avoid-multitasking", "talk-less",

@@ -14,6 +14,7 @@ import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
 
+import io.attune.infra.testing.TestAuth;
 import java.util.List;
 import java.util.Map;
 
@@ -22,12 +23,18 @@ import io.attune.infra.testing.AttuneStackResource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** Feedback moves a recommendation along its lifecycle; anything else is refused. */
 @QuarkusTest
 @QuarkusTestResource(AttuneStackResource.class)
 class FeedbackIT {
+
+    @BeforeAll
+    static void actAsTheTenantsApp() {
+        TestAuth.actAsApp();
+    }
 
     private static final String PROBLEM = "application/problem+json";
 

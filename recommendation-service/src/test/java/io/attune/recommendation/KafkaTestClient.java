@@ -1,18 +1,26 @@
 package io.attune.recommendation;
 
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Predicate;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.attune.infra.testing.EventContract;
+import io.attune.infra.testing.TestAuth;
+import io.attune.infra.testing.TestTokens;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -30,19 +38,49 @@ final class KafkaTestClient {
     static final String SCORES = "attunement-scores";
     static final String SCORES_DLQ = "attunement-scores-dlq";
     static final String ERASURES = "client-erasures";
+    static final String ACCESS = "client-access";
+    static final String ACCESS_TYPE = "attune.journal.client-access-changed.v1";
     static final String RECOMMENDATIONS = "recommendations";
     static final String SCORE_TYPE = "attune.scoring.score-computed.v1";
     static final String ERASURE_TYPE = "attune.journal.client-erasure-requested.v1";
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Set<String> KNOWN_CLIENTS = ConcurrentHashMap.newKeySet();
+    /** Versions only grow, as journal-service's outbox sequence does; a time base keeps them above earlier runs. */
+    private static final AtomicLong ACCESS_VERSION = new AtomicLong(System.currentTimeMillis() * 1000);
     private static KafkaProducer<String, String> producer;
 
     private KafkaTestClient() {
     }
 
-    /** Publishes the score as scoring-service does: key and ce_subject the client, ce_id the scoreId. */
+    /**
+     * Publishes the score as scoring-service does: key and ce_subject the client, ce_id the scoreId. The first
+     * time a client is seen, it is first made known as a client of {@link TestAuth#TENANT}, as journal-service
+     * would have done when the client's material arrived.
+     */
     static void publish(ScoreEvent score) {
+        if (!KNOWN_CLIENTS.contains(score.clientId())) {
+            grantAccess(score.clientId(), List.of(), false);
+        }
         publish(SCORES, score.clientId(), score.scoreId(), "/attune/scoring-service", SCORE_TYPE, score.json());
+    }
+
+    /**
+     * Publishes the client's access (tenant {@link TestAuth#TENANT}, these coaches, this consent) as
+     * journal-service does, and waits until this service applied it.
+     */
+    static void grantAccess(String clientId, List<String> coaches, boolean shareTextWithCoach) {
+        long version = ACCESS_VERSION.incrementAndGet();
+        String json = """
+                {"clientId":"%s","tenant":"%s","coaches":[%s],"shareTextWithCoach":%s,"version":%d}"""
+                .formatted(clientId, TestAuth.TENANT, String.join(",", coaches.stream().map(c -> '"' + c + '"')
+                        .toList()), shareTextWithCoach, version);
+        EventContract.assertValid(EventContract.CLIENT_ACCESS_CHANGED, json);
+        publish(ACCESS, clientId, clientId + ":" + version, "/attune/journal-service", ACCESS_TYPE, json);
+        KNOWN_CLIENTS.add(clientId);
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(50)).until(() -> given()
+                .spec(TestAuth.as(TestTokens.app(TestAuth.TENANT)))
+                .get("/api/v1/clients/{clientId}/alerts", clientId).statusCode() == 200);
     }
 
     /** Publishes a valid erasure request for the client; returns its body. */

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.contains;
 
+import io.attune.infra.testing.TestAuth;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
@@ -15,12 +16,18 @@ import io.attune.infra.testing.AttuneStackResource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** The per-client profile: score history per dimension, rolling averages and trends. */
 @QuarkusTest
 @QuarkusTestResource(AttuneStackResource.class)
 class ProfileIT {
+
+    @BeforeAll
+    static void actAsTheTenantsApp() {
+        TestAuth.actAsApp();
+    }
 
     @Test
     void historyRollingAverageAndTrendAfterSeveralScores() {

@@ -1,7 +1,9 @@
 package io.attune.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
+import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -14,6 +16,8 @@ import java.util.UUID;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.attune.infra.testing.LocalStack;
+import io.attune.infra.testing.TestAuth;
+import io.attune.infra.testing.TestTokens;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -83,21 +87,51 @@ class ConversationToRecommendationIT {
         assertThat(first.path("reason").path("assessmentId").asText()).isNotBlank();
         assertThat(first.path("reason").path("dimension").asText()).isNotBlank();
 
-        HttpResponse<String> erased = HTTP.send(HttpRequest.newBuilder(journal.uri("/api/v1/clients/" + clientId))
+        HttpResponse<String> erased = HTTP.send(authorized(journal.uri("/api/v1/clients/" + clientId), app())
                 .DELETE().build(), HttpResponse.BodyHandlers.ofString());
         assertThat(erased.statusCode()).isEqualTo(202);
-        assertThat(JSON.readTree(get(journal, "/api/v1/clients/" + clientId + "/conversations").body())
-                .path("items")).isEmpty();
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        JsonNode remaining;
-        do {
-            Thread.sleep(200);
-            remaining = JSON.readTree(get(recommendation, "/api/v1/clients/" + clientId + "/recommendations").body())
-                    .path("items");
-        } while (!remaining.isEmpty() && System.nanoTime() < deadline);
-        assertThat(remaining).as("recommendations after erasure").isEmpty();
-        JsonNode profile = JSON.readTree(get(recommendation, "/api/v1/clients/" + clientId + "/profile").body());
-        assertThat(profile.path("scores").asInt()).isZero();
+        // Once erased, the client is unknown everywhere: 404, as for a client that never existed.
+        assertThat(get(journal, "/api/v1/clients/" + clientId + "/conversations", app()).statusCode()).isEqualTo(404);
+        await().atMost(Duration.ofSeconds(30)).until(() -> get(recommendation,
+                "/api/v1/clients/" + clientId + "/recommendations", app()).statusCode() == 404);
+        assertThat(get(recommendation, "/api/v1/clients/" + clientId + "/profile", app()).statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void aCoachSeesTheClientsWordsOnlyWhileAssignedAndConsentingAndEveryReadIsAudited() throws Exception {
+        String clientId = "e2e-" + UUID.randomUUID();
+        String coach = TestTokens.coach(TestAuth.TENANT, "coach-" + clientId);
+        assertThat(post(journal, "/api/v1/clients/" + clientId + "/conversations", """
+                {"relationship":"friend","clientSpeaker":"Max","turns":[
+                  {"speaker":"Lea","text":"My dog died this morning."},
+                  {"speaker":"Max","text":"It was just a dog, you can get another one."}]}""").statusCode())
+                .isEqualTo(202);
+        awaitRecommendations(clientId, Duration.ofSeconds(30));
+
+        String recommendations = "/api/v1/clients/" + clientId + "/recommendations";
+        assertThat(get(recommendation, recommendations, coach).statusCode()).as("unassigned coach").isEqualTo(404);
+        assertThat(put(journal, "/api/v1/coaches/coach-" + clientId + "/clients/" + clientId, app()).statusCode())
+                .isEqualTo(204);
+        await().atMost(Duration.ofSeconds(2)).until(() -> get(recommendation, recommendations, coach).statusCode() == 200);
+        assertThat(JSON.readTree(get(recommendation, recommendations, coach).body()).findValues("evidence"))
+                .as("evidence without consent").allMatch(JsonNode::isNull);
+        assertThat(get(journal, "/api/v1/clients/" + clientId + "/conversations", coach).statusCode())
+                .as("turns without consent").isEqualTo(403);
+
+        HttpResponse<String> consent = HTTP.send(authorized(journal.uri("/api/v1/clients/" + clientId + "/consent"),
+                app()).header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString("{\"shareTextWithCoach\":true}")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(consent.statusCode()).isEqualTo(200);
+        await().atMost(Duration.ofSeconds(2)).until(() -> JSON.readTree(get(recommendation, recommendations, coach)
+                .body()).findValues("evidence").stream().anyMatch(evidence -> !evidence.isNull()));
+        assertThat(get(journal, "/api/v1/clients/" + clientId + "/conversations", coach).statusCode()).isEqualTo(200);
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> JSON.readTree(get(journal,
+                "/api/v1/clients/" + clientId + "/audit", app()).body()).path("items").findValuesAsText("service")
+                .containsAll(List.of("journal-service", "recommendation-service")));
+        assertThat(JSON.readTree(get(journal, "/api/v1/clients/" + clientId + "/audit", app()).body())
+                .path("items").findValuesAsText("coachId")).containsOnly("coach-" + clientId);
     }
 
     /** Every score event keyed by the client that arrives within {@code wait}, read from the start of the topic. */
@@ -136,12 +170,29 @@ class ConversationToRecommendationIT {
         throw new AssertionError("no recommendation for " + clientId + " within " + timeout);
     }
 
+    private static String app() {
+        return TestTokens.app(TestAuth.TENANT);
+    }
+
+    private static HttpRequest.Builder authorized(URI uri, String token) {
+        return HttpRequest.newBuilder(uri).header("Authorization", TestTokens.bearer(token));
+    }
+
     private static HttpResponse<String> post(ServiceProcess service, String path, String json) throws Exception {
-        return HTTP.send(HttpRequest.newBuilder(service.uri(path)).header("Content-Type", "application/json")
+        return HTTP.send(authorized(service.uri(path), app()).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
     }
 
+    private static HttpResponse<String> put(ServiceProcess service, String path, String token) throws Exception {
+        return HTTP.send(authorized(service.uri(path), token).PUT(HttpRequest.BodyPublishers.noBody()).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
     private static HttpResponse<String> get(ServiceProcess service, String path) throws Exception {
-        return HTTP.send(HttpRequest.newBuilder(service.uri(path)).build(), HttpResponse.BodyHandlers.ofString());
+        return get(service, path, app());
+    }
+
+    private static HttpResponse<String> get(ServiceProcess service, String path, String token) throws Exception {
+        return HTTP.send(authorized(service.uri(path), token).build(), HttpResponse.BodyHandlers.ofString());
     }
 }

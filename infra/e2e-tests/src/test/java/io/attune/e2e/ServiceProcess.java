@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 import io.attune.infra.testing.LocalStack;
+import io.attune.infra.testing.TestTokens;
 import io.attune.infra.testing.ProjectLayout;
 
 /** One packaged service ({@code target/quarkus-app}) running as its own JVM on a free port. */
@@ -49,6 +50,8 @@ final class ServiceProcess implements AutoCloseable {
                     .redirectOutput(ProcessBuilder.Redirect.to(log.toFile()));
             builder.environment().put("KAFKA_BOOTSTRAP_SERVERS", stack.kafkaBootstrapServers());
             builder.environment().put("MONGODB_URI", stack.mongoUri());
+            builder.environment().put("ATTUNE_JWT_PUBLIC_KEY", TestTokens.publicKey().toUri().toString());
+            builder.environment().put("ATTUNE_HTTP_HOST", "127.0.0.1");
             return new ServiceProcess(module, port, log, builder.start());
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start " + module, e);

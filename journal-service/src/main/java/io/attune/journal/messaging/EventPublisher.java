@@ -39,7 +39,10 @@ public class EventPublisher {
     static final String SOURCE = "/attune/journal-service";
     static final String SCHEMA_BASE = "https://attune.io/schemas/";
 
-    /** One event to publish. {@code id} is the stored document's id, so a re-publication carries the same id. */
+    /**
+     * One event to publish. {@code id} is the stored document's id, so a re-publication carries the same id. A
+     * null payload is a tombstone: on a compacted topic it removes the key.
+     */
     public record OutgoingEvent(String topic, String clientId, String id, String type, String schema, Instant time,
             Object payload) {
     }
@@ -132,7 +135,8 @@ public class EventPublisher {
         header(headers, "ce_time", event.time().toString());
         header(headers, "ce_dataschema", SCHEMA_BASE + event.schema() + ".schema.json");
         header(headers, "content-type", "application/json");
-        return new ProducerRecord<>(event.topic(), null, event.clientId(), serialize(event.payload()), headers);
+        return new ProducerRecord<>(event.topic(), null, event.clientId(),
+                event.payload() == null ? null : serialize(event.payload()), headers);
     }
 
     private byte[] serialize(Object payload) {

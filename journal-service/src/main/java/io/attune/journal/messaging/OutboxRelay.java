@@ -2,6 +2,7 @@ package io.attune.journal.messaging;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -17,6 +18,7 @@ import io.attune.journal.ConversationSample;
 import io.attune.journal.JournalEntry;
 import io.attune.journal.Material;
 import io.attune.journal.config.JournalConfig;
+import io.attune.journal.store.ClientStore;
 import io.attune.journal.store.ErasureStore;
 import io.attune.journal.store.ErasureStore.Erasure;
 import io.attune.journal.store.MaterialKind;
@@ -39,6 +41,7 @@ public class OutboxRelay {
 
     private final MaterialStore materials;
     private final ErasureStore erasures;
+    private final ClientStore clients;
     private final EventPublisher publisher;
     private final JournalConfig config;
     private final Clock clock;
@@ -48,10 +51,11 @@ public class OutboxRelay {
     private final ExecutorService thread = Executors.newSingleThreadExecutor(r -> new Thread(r, "outbox-relay"));
     private volatile boolean running;
 
-    public OutboxRelay(MaterialStore materials, ErasureStore erasures, EventPublisher publisher, JournalConfig config,
-            Clock clock, MeterRegistry metrics) {
+    public OutboxRelay(MaterialStore materials, ErasureStore erasures, ClientStore clients, EventPublisher publisher,
+            JournalConfig config, Clock clock, MeterRegistry metrics) {
         this.materials = materials;
         this.erasures = erasures;
+        this.clients = clients;
         this.publisher = publisher;
         this.config = config;
         this.clock = clock;
@@ -106,10 +110,12 @@ public class OutboxRelay {
     /** Publishes what is pending; returns false when the broker did not take everything. */
     boolean pass() {
         boolean complete = relayErasures()
+                && relayAccess()
                 && relay(MaterialKind.JOURNAL_ENTRY, Topics.JOURNAL_ENTRIES)
                 && relay(MaterialKind.CONVERSATION, Topics.CONVERSATION_SAMPLES);
         pending.set(materials.countPending(MaterialKind.JOURNAL_ENTRY)
-                + materials.countPending(MaterialKind.CONVERSATION) + erasures.countPending());
+                + materials.countPending(MaterialKind.CONVERSATION) + erasures.countPending()
+                + clients.countPendingAccess());
         return complete;
     }
 
@@ -133,17 +139,42 @@ public class OutboxRelay {
         if (batch.isEmpty()) {
             return true;
         }
+        // Each erasure goes out twice: the event the other services purge on, and a tombstone that removes the
+        // client from the compacted client-access topic. The record is deleted only once both are acknowledged.
+        List<EventPublisher.OutgoingEvent> events = new ArrayList<>(batch.size() * 2);
+        for (Erasure erasure : batch) {
+            events.add(new EventPublisher.OutgoingEvent(Topics.CLIENT_ERASURES, erasure.clientId(),
+                    erasure.erasureId(), ClientErasureRequested.TYPE, ClientErasureRequested.SCHEMA,
+                    erasure.requestedAt(),
+                    new ClientErasureRequested(erasure.erasureId(), erasure.clientId(), erasure.requestedAt())));
+            events.add(new EventPublisher.OutgoingEvent(Topics.CLIENT_ACCESS, erasure.clientId(),
+                    erasure.erasureId(), ClientAccessChanged.TYPE, ClientAccessChanged.SCHEMA, erasure.requestedAt(),
+                    null));
+        }
+        int acknowledged = publisher.publish(events);
+        for (int i = 0; i + 1 < acknowledged; i += 2) {
+            erasures.published(batch.get(i / 2).erasureId());
+        }
+        count(Topics.CLIENT_ERASURES, acknowledged / 2, batch.size() - acknowledged / 2);
+        return acknowledged == events.size();
+    }
+
+    private boolean relayAccess() {
+        List<ClientStore.PendingAccess> batch = clients.pendingAccess(config.outbox().batchSize());
+        if (batch.isEmpty()) {
+            return true;
+        }
+        Instant now = clock.instant();
         List<EventPublisher.OutgoingEvent> events = batch.stream()
-                .map(erasure -> new EventPublisher.OutgoingEvent(Topics.CLIENT_ERASURES, erasure.clientId(),
-                        erasure.erasureId(), ClientErasureRequested.TYPE, ClientErasureRequested.SCHEMA,
-                        erasure.requestedAt(),
-                        new ClientErasureRequested(erasure.erasureId(), erasure.clientId(), erasure.requestedAt())))
+                .map(pending -> new EventPublisher.OutgoingEvent(Topics.CLIENT_ACCESS, pending.access().clientId(),
+                        pending.access().clientId() + ":" + pending.seq(), ClientAccessChanged.TYPE,
+                        ClientAccessChanged.SCHEMA, now, ClientAccessChanged.of(pending.access(), pending.seq())))
                 .toList();
         int acknowledged = publisher.publish(events);
         for (int i = 0; i < acknowledged; i++) {
-            erasures.published(batch.get(i).erasureId());
+            clients.accessPublished(batch.get(i).access().clientId(), batch.get(i).seq());
         }
-        count(Topics.CLIENT_ERASURES, acknowledged, batch.size() - acknowledged);
+        count(Topics.CLIENT_ACCESS, acknowledged, batch.size() - acknowledged);
         return acknowledged == batch.size();
     }
 

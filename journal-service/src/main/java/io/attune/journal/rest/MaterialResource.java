@@ -27,17 +27,20 @@ import jakarta.ws.rs.core.Response;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.attune.chassis.security.ClientAction;
+import io.attune.chassis.security.Grant;
 import io.attune.journal.Context;
 import io.attune.journal.ConversationSample;
 import io.attune.journal.JournalEntry;
 import io.attune.journal.Material;
 import io.attune.journal.PublicationState;
+import io.attune.journal.service.AccessControl;
 import io.attune.journal.service.IntakeService;
 import io.attune.journal.service.IntakeService.Accepted;
 import io.attune.journal.store.MaterialKind;
 import io.attune.journal.store.MaterialStore;
 import io.attune.journal.store.Page;
-import io.attune.journal.store.PageCursor;
+import io.attune.chassis.paging.PageCursor;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -61,12 +64,15 @@ public class MaterialResource {
 
     private final IntakeService intake;
     private final MaterialStore materials;
+    private final AccessControl access;
     private final ObjectMapper mapper;
     private final Clock clock;
 
-    public MaterialResource(IntakeService intake, MaterialStore materials, ObjectMapper mapper, Clock clock) {
+    public MaterialResource(IntakeService intake, MaterialStore materials, AccessControl access, ObjectMapper mapper,
+            Clock clock) {
         this.intake = intake;
         this.materials = materials;
+        this.access = access;
         this.mapper = mapper;
         this.clock = clock;
     }
@@ -86,6 +92,7 @@ public class MaterialResource {
         Instant now = clock.instant();
         Validation.start().clientId(clientId).idempotencyKey(idempotencyKey)
                 .occurredAt("occurredAt", body.occurredAt(), now).orFail();
+        access.authorize(ClientAction.SUBMIT, clientId);
         Accepted accepted = intake.accept(MaterialKind.JOURNAL_ENTRY, clientId, idempotencyKey, hash(body),
                 recording -> new JournalEntry(recording.id(), clientId,
                         body.context() == null ? Context.SELF : body.context(), body.text(),
@@ -111,6 +118,7 @@ public class MaterialResource {
         Validation.start().clientId(clientId).idempotencyKey(idempotencyKey)
                 .speakers(body.clientSpeaker(), body.turns())
                 .occurredAt("occurredAt", body.occurredAt(), now).orFail();
+        access.authorize(ClientAction.SUBMIT, clientId);
         Accepted accepted = intake.accept(MaterialKind.CONVERSATION, clientId, idempotencyKey, hash(body),
                 recording -> new ConversationSample(recording.id(), clientId, body.relationship(),
                         body.clientSpeaker(), List.copyOf(body.turns()), locale(body.locale()),
@@ -157,8 +165,11 @@ public class MaterialResource {
 
     private Material find(MaterialKind kind, String clientId, String id) {
         Validation.start().clientId(clientId).orFail();
-        return materials.find(kind, clientId, id)
-                .orElseThrow(() -> new NotFoundException("No such item for client " + clientId + "."));
+        Grant grant = access.authorize(ClientAction.READ_TEXT, clientId);
+        Material material = materials.find(kind, clientId, id)
+                .orElseThrow(() -> new NotFoundException("No such item for this client."));
+        access.audit(grant, auditName(kind) + ":" + id);
+        return material;
     }
 
     private Listing<Material> list(MaterialKind kind, String clientId, String from, String to, String limit,
@@ -169,7 +180,11 @@ public class MaterialResource {
         int pageSize = validation.limit(limit);
         PageCursor after = validation.cursor(cursor, PageCursor::decode);
         validation.orFail();
+        Grant grant = access.authorize(ClientAction.READ_TEXT, clientId);
         Page<Material> page = materials.list(kind, clientId, fromInstant, toInstant, after, pageSize);
+        for (Material material : page.items()) {
+            access.audit(grant, auditName(kind) + ":" + material.id());
+        }
         return new Listing<>(page.items(), page.next() == null ? null : page.next().encode());
     }
 
@@ -178,6 +193,10 @@ public class MaterialResource {
         return Response.accepted(new AcceptedMaterial(accepted.id(), "accepted", Map.of("self", self)))
                 .location(URI.create(self))
                 .build();
+    }
+
+    private static String auditName(MaterialKind kind) {
+        return kind == MaterialKind.JOURNAL_ENTRY ? "journal-entry" : "conversation";
     }
 
     private static String locale(String locale) {

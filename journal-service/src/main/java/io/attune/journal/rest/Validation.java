@@ -1,5 +1,7 @@
 package io.attune.journal.rest;
 
+import io.attune.chassis.problem.FieldError;
+import io.attune.chassis.problem.InvalidRequestException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;

@@ -8,11 +8,13 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import io.attune.journal.messaging.OutboxRelay;
-import io.attune.journal.store.ConsentStore;
+import io.attune.journal.store.ClientStore;
 import io.attune.journal.store.ErasureStore;
+import io.attune.journal.store.TextReadStore;
 import io.attune.journal.store.ErasureStore.Erasure;
 import io.attune.journal.store.IdempotencyKeys;
 import io.attune.journal.store.MaterialStore;
+import io.attune.chassis.security.ClientRef;
 import io.quarkus.logging.Log;
 
 /**
@@ -25,17 +27,19 @@ public class ErasureService {
 
     private final MaterialStore materials;
     private final IdempotencyKeys idempotencyKeys;
-    private final ConsentStore consents;
+    private final ClientStore clients;
+    private final TextReadStore textReads;
     private final ErasureStore erasures;
     private final Clock clock;
     private final OutboxRelay relay;
 
-    public ErasureService(MaterialStore materials, IdempotencyKeys idempotencyKeys, ConsentStore consents,
-            ErasureStore erasures, Clock clock, OutboxRelay relay) {
+    public ErasureService(MaterialStore materials, IdempotencyKeys idempotencyKeys, ClientStore clients,
+            TextReadStore textReads, ErasureStore erasures, Clock clock, OutboxRelay relay) {
         this.relay = relay;
         this.materials = materials;
         this.idempotencyKeys = idempotencyKeys;
-        this.consents = consents;
+        this.clients = clients;
+        this.textReads = textReads;
         this.erasures = erasures;
         this.clock = clock;
     }
@@ -46,10 +50,11 @@ public class ErasureService {
         erasures.add(new Erasure(erasureId, clientId, now));
         long documents = materials.deleteClient(clientId);
         idempotencyKeys.deleteClient(clientId);
-        consents.delete(clientId);
+        long reads = textReads.erase(clientId, erasureId, now);
+        clients.delete(clientId);
         relay.wake();
-        Log.infof("Erased client %s (%d documents); erasure %s queued for the other services", clientId, documents,
-                erasureId);
+        Log.infof("Erased client %s (%d documents, %d audit records); erasure %s queued for the other services",
+                ClientRef.of(clientId), documents, reads, erasureId);
         return erasureId;
     }
 }

@@ -20,7 +20,9 @@ public class Collections {
     static final String JOURNAL_ENTRIES = "journal_entries";
     static final String CONVERSATIONS = "conversations";
     static final String IDEMPOTENCY_KEYS = "idempotency_keys";
-    static final String CONSENTS = "consents";
+    static final String CLIENTS = "clients";
+    static final String TEXT_READS = "text_reads";
+    static final String ERASED_AUDIT = "erased_audit";
     static final String ERASURES = "erasures";
     static final String COUNTERS = "counters";
 
@@ -42,6 +44,14 @@ public class Collections {
         get(IDEMPOTENCY_KEYS).createIndex(Indexes.compoundIndex(Indexes.ascending("clientId"), Indexes.ascending("key")),
                 new IndexOptions().unique(true));
         get(IDEMPOTENCY_KEYS).createIndex(Indexes.ascending("expiresAt"));
+        // Access relay: clients whose tenant, coaches or consent changed, in change order.
+        get(CLIENTS).createIndex(Indexes.compoundIndex(Indexes.ascending("accessPending"), Indexes.ascending("accessSeq")),
+                new IndexOptions().sparse(true));
+        // A coach's roster.
+        get(CLIENTS).createIndex(Indexes.compoundIndex(Indexes.ascending("coaches"), Indexes.ascending("tenant")));
+        // A client's audit trail, newest first.
+        get(TEXT_READS).createIndex(Indexes.compoundIndex(Indexes.ascending("clientId"), Indexes.descending("at"),
+                Indexes.descending("_id")));
         get(ERASURES).createIndex(Indexes.compoundIndex(Indexes.ascending("publicationState"), Indexes.ascending("seq")));
         Log.infof("MongoDB indexes of %s are in place", database.getName());
     }

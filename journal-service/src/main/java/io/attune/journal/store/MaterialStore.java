@@ -1,5 +1,6 @@
 package io.attune.journal.store;
 
+import io.attune.chassis.paging.PageCursor;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
@@ -60,7 +61,7 @@ public class MaterialStore {
             filters.add(Filters.lt("occurredAt", Date.from(to)));
         }
         if (after != null) {
-            Date at = Date.from(after.occurredAt());
+            Date at = Date.from(after.at());
             filters.add(Filters.or(Filters.lt("occurredAt", at),
                     Filters.and(Filters.eq("occurredAt", at), Filters.lt("_id", after.id()))));
         }

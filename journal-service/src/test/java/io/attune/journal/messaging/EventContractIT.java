@@ -3,6 +3,7 @@ package io.attune.journal.messaging;
 import static io.attune.journal.KafkaTopics.header;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.attune.infra.testing.TestAuth;
 import java.time.OffsetDateTime;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -16,6 +17,7 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import static io.restassured.RestAssured.given;
@@ -27,6 +29,11 @@ import static io.restassured.RestAssured.given;
 @QuarkusTest
 @QuarkusTestResource(AttuneStackResource.class)
 class EventContractIT {
+
+    @BeforeAll
+    static void actAsTheTenantsApp() {
+        TestAuth.actAsApp();
+    }
 
     @Test
     void journalEntryRecordedMatchesTheContract() {

@@ -3,6 +3,7 @@ package io.attune.journal.messaging;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.attune.infra.testing.TestAuth;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -27,6 +28,7 @@ import io.quarkus.test.junit.TestProfile;
 import io.restassured.http.ContentType;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.awaitility.Awaitility;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -37,6 +39,11 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 @TestProfile(KafkaOutageProfile.class)
 class KafkaOutageIT {
+
+    @BeforeAll
+    static void actAsTheTenantsApp() {
+        TestAuth.actAsApp();
+    }
 
     /** The producer's max.block.ms: a POST that waited on Kafka would take at least this long. */
     private static final Duration KAFKA_BLOCK = Duration.ofSeconds(5);

@@ -1,5 +1,7 @@
 package io.attune.journal.rest;
 
+import io.attune.chassis.problem.FieldError;
+import io.attune.chassis.problem.InvalidRequestException;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

@@ -37,18 +37,6 @@ public interface RecommendationConfig {
     @WithDefault("5s")
     String outboxRetryEvery();
 
-    /** Crisis resources by locale: a full tag, its language, then {@code default}. */
-    Map<String, List<CrisisResource>> crisisResources();
-
-    interface CrisisResource {
-
-        String name();
-
-        String contact();
-
-        Optional<String> url();
-    }
-
     /** The thresholds of DOMAIN.md §3; see docs/recommendation-policy.md. */
     interface Policy {
 

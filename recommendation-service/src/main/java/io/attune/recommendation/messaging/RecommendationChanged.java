@@ -4,7 +4,7 @@ import java.time.Instant;
 import java.util.List;
 
 import io.attune.recommendation.Recommendation;
-import io.attune.recommendation.config.CrisisResources;
+import io.attune.chassis.crisis.CrisisResources;
 
 /**
  * Outgoing {@code attune.recommendation.issued.v1} / {@code attune.recommendation.status-changed.v1} on

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Set;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -22,6 +23,9 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
+import io.attune.chassis.ids.Ids;
+import io.attune.chassis.problem.InvalidRequestException;
+import io.attune.chassis.problem.ProblemException;
 import io.attune.recommendation.policy.Exercise;
 import io.attune.recommendation.store.ExerciseStore;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -33,6 +37,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = "Exercise catalog (admin)")
 public class ExerciseAdminResource {
 
+    /** Only admins write the catalog: what it holds is recommended to real clients. */
+    static final String ADMIN = "admin";
     static final Set<String> DIMENSIONS = Set.of("acknowledgement", "mirroring", "inquiry", "exploration", "presence",
             "listening-balance", "emotional-awareness", "trigger-insight", "self-compassion", "acceptance",
             "mindfulness", "focus");
@@ -51,7 +57,7 @@ public class ExerciseAdminResource {
 
     /** A new exercise: the request plus its id. */
     public record NewExercise(
-            @NotNull @Pattern(regexp = "^[a-z0-9]+(-[a-z0-9]+)*$", message = "must be kebab-case") @Size(max = 64)
+            @NotNull @Pattern(regexp = Ids.EXERCISE_ID_REGEX, message = "must be kebab-case") @Size(max = 64)
             String id,
             @NotNull @Valid ExerciseRequest exercise) {
     }
@@ -78,12 +84,13 @@ public class ExerciseAdminResource {
     }
 
     @POST
+    @RolesAllowed(ADMIN)
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Add an exercise")
+    @Operation(summary = "Add an exercise", description = "Admins only.")
     public Response create(@NotNull @Valid NewExercise body) {
         Exercise exercise = toExercise(body.id(), body.exercise(), "exercise.");
         if (!exercises.create(exercise, clock.instant())) {
-            throw new ProblemMappers.ConflictException("Exercise " + body.id() + " exists already; use PUT to change it.");
+            throw ProblemException.conflict("Exercise " + body.id() + " exists already; use PUT to change it.");
         }
         return Response.status(Response.Status.CREATED).entity(exercise)
                 .location(java.net.URI.create("/api/v1/admin/exercises/" + body.id())).build();
@@ -91,8 +98,9 @@ public class ExerciseAdminResource {
 
     @PUT
     @Path("/{id}")
+    @RolesAllowed(ADMIN)
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Change an exercise", description = "Admin edits survive later catalog upgrades.")
+    @Operation(summary = "Change an exercise", description = "Admins only. Admin edits survive later catalog upgrades.")
     public Exercise update(@PathParam("id") String id, @NotNull @Valid ExerciseRequest body) {
         Exercise exercise = toExercise(id, body, "");
         if (!exercises.update(exercise, clock.instant())) {
@@ -102,7 +110,7 @@ public class ExerciseAdminResource {
     }
 
     private static Exercise toExercise(String id, ExerciseRequest body, String prefix) {
-        InvalidRequestException.Collector errors = new InvalidRequestException.Collector();
+        InvalidRequestException.Collector errors = InvalidRequestException.collect();
         body.targetDimensions().forEach(d -> errors.check(DIMENSIONS.contains(d), prefix + "targetDimensions",
                 "must contain only " + String.join(", ", DIMENSIONS.stream().sorted().toList())));
         body.contexts().forEach(c -> errors.check(CONTEXTS.contains(c), prefix + "contexts",

@@ -12,11 +12,14 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
+import io.attune.chassis.ids.Ids;
+import io.attune.chassis.security.ClientAction;
 import io.attune.recommendation.config.RecommendationConfig;
 import io.attune.recommendation.policy.DimensionReading;
 import io.attune.recommendation.policy.ProfileSummary;
 import io.attune.recommendation.policy.ScoreProfile;
 import io.attune.recommendation.policy.ScoreSnapshot;
+import io.attune.recommendation.service.AccessControl;
 import io.attune.recommendation.store.AlertStore;
 import io.attune.recommendation.store.ProfileStore;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -39,18 +42,22 @@ public class ProfileResource {
 
     private final ProfileStore profiles;
     private final AlertStore alerts;
+    private final AccessControl access;
     private final RecommendationConfig config;
 
-    public ProfileResource(ProfileStore profiles, AlertStore alerts, RecommendationConfig config) {
+    public ProfileResource(ProfileStore profiles, AlertStore alerts, AccessControl access,
+            RecommendationConfig config) {
         this.profiles = profiles;
         this.alerts = alerts;
+        this.access = access;
         this.config = config;
     }
 
     @GET
     @Operation(summary = "Score history per dimension, rolling averages and trends")
     public ClientProfile profile(@PathParam("clientId") String clientId) {
-        RecommendationResource.requireClientId(clientId);
+        Ids.requireClientId(clientId);
+        access.authorize(ClientAction.READ_SCORES, clientId);
         List<ScoreSnapshot> history = profiles.history(clientId);
         Map<String, List<Point>> perDimension = new LinkedHashMap<>();
         for (ScoreSnapshot score : history) {

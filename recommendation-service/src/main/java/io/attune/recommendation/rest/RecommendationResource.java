@@ -1,7 +1,5 @@
 package io.attune.recommendation.rest;
 
-import java.util.regex.Pattern;
-
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -17,11 +15,17 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
+import io.attune.chassis.ids.Ids;
+import io.attune.chassis.paging.PageCursor;
+import io.attune.chassis.problem.InvalidRequestException;
+import io.attune.chassis.security.Caller;
+import io.attune.chassis.security.ClientAction;
+import io.attune.chassis.security.Grant;
 import io.attune.recommendation.Recommendation;
 import io.attune.recommendation.RecommendationStatus;
+import io.attune.recommendation.service.AccessControl;
 import io.attune.recommendation.service.RecommendationEvents;
 import io.attune.recommendation.service.RecommendationService;
-import io.attune.recommendation.store.RecommendationCursor;
 import io.attune.recommendation.store.RecommendationStore;
 import io.smallrye.mutiny.Multi;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -37,7 +41,6 @@ import org.jboss.resteasy.reactive.RestStreamElementType;
 @Tag(name = "Recommendations")
 public class RecommendationResource {
 
-    static final Pattern CLIENT_ID = Pattern.compile("^[A-Za-z0-9._-]{1,64}$");
     private static final int DEFAULT_LIMIT = 20;
     private static final int MAX_LIMIT = 100;
 
@@ -56,12 +59,14 @@ public class RecommendationResource {
     private final RecommendationStore recommendations;
     private final RecommendationService service;
     private final RecommendationEvents events;
+    private final AccessControl access;
 
     public RecommendationResource(RecommendationStore recommendations, RecommendationService service,
-            RecommendationEvents events) {
+            RecommendationEvents events, AccessControl access) {
         this.recommendations = recommendations;
         this.service = service;
         this.events = events;
+        this.access = access;
     }
 
     @GET
@@ -70,16 +75,17 @@ public class RecommendationResource {
             @Parameter(description = "active, viewed, completed, dismissed or superseded") @QueryParam("status") String status,
             @Parameter(description = "Page size, 1-100 (default 20)") @QueryParam("limit") String limit,
             @Parameter(description = "The `next` value of the previous page") @QueryParam("cursor") String cursor) {
-        InvalidRequestException.Collector errors = new InvalidRequestException.Collector()
+        InvalidRequestException.Collector errors = InvalidRequestException.collect()
                 .check(validClientId(clientId), "clientId", "must be 1-64 characters of letters, digits, '.', '_' or '-'")
                 .check(status == null || parseStatus(status) != null, "status",
                         "must be one of active, viewed, completed, dismissed, superseded")
                 .check(limit == null || parseLimit(limit) > 0, "limit", "must be an integer from 1 to " + MAX_LIMIT)
                 .check(cursor == null || parseCursor(cursor) != null, "cursor", "must be a cursor returned by this API");
         errors.orFail();
+        Grant grant = access.authorize(ClientAction.READ_SCORES, clientId);
         RecommendationStore.Page page = recommendations.list(clientId, status == null ? null : parseStatus(status),
                 cursor == null ? null : parseCursor(cursor), limit == null ? DEFAULT_LIMIT : parseLimit(limit));
-        return new Listing(page.items(), page.next());
+        return new Listing(page.items().stream().map(r -> access.visible(grant, r)).toList(), page.next());
     }
 
     @GET
@@ -88,7 +94,9 @@ public class RecommendationResource {
     @APIResponse(responseCode = "404", description = "No such recommendation for this client")
     public Recommendation get(@PathParam("clientId") String clientId, @PathParam("id") String id) {
         requireClientId(clientId);
-        return recommendations.find(clientId, id).orElseThrow(() -> new NotFoundException("No such recommendation."));
+        Grant grant = access.authorize(ClientAction.READ_SCORES, clientId);
+        return access.visible(grant, recommendations.find(clientId, id)
+                .orElseThrow(() -> new NotFoundException("No such recommendation.")));
     }
 
     @POST
@@ -101,11 +109,12 @@ public class RecommendationResource {
     public Recommendation feedback(@PathParam("clientId") String clientId, @PathParam("id") String id,
             @NotNull @Valid FeedbackRequest body) {
         RecommendationStatus target = parseStatus(body.status());
-        new InvalidRequestException.Collector()
+        InvalidRequestException.collect()
                 .check(validClientId(clientId), "clientId", "must be 1-64 characters of letters, digits, '.', '_' or '-'")
                 .check(target != null && RecommendationStatus.FEEDBACK.contains(target), "status",
                         "must be one of viewed, completed, dismissed")
                 .orFail();
+        access.authorize(ClientAction.FEEDBACK, clientId);
         return service.feedback(clientId, id, target, body.helpful(), body.note())
                 .orElseThrow(() -> new NotFoundException("No such recommendation."));
     }
@@ -114,20 +123,23 @@ public class RecommendationResource {
     @Path("/stream")
     @Produces(MediaType.SERVER_SENT_EVENTS)
     @RestStreamElementType(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Server-Sent Events of new and changed recommendations for the client")
+    @Operation(summary = "Server-Sent Events of new and changed recommendations for the client",
+            description = "Assignment and consent are checked again at every event: a coach whose client revokes "
+                    + "consent stops seeing the client's words, and an unassigned coach's stream ends.")
     public Multi<Recommendation> stream(@PathParam("clientId") String clientId) {
         requireClientId(clientId);
-        return events.stream(clientId);
+        access.authorize(ClientAction.READ_SCORES, clientId);
+        Caller caller = access.caller();
+        return events.stream(clientId)
+                .map(r -> access.visible(access.authorize(caller, ClientAction.READ_SCORES, clientId), r, false));
     }
 
     static boolean validClientId(String clientId) {
-        return clientId != null && CLIENT_ID.matcher(clientId).matches();
+        return Ids.validSubjectId(clientId);
     }
 
     static void requireClientId(String clientId) {
-        new InvalidRequestException.Collector()
-                .check(validClientId(clientId), "clientId", "must be 1-64 characters of letters, digits, '.', '_' or '-'")
-                .orFail();
+        Ids.requireClientId(clientId);
     }
 
     private static RecommendationStatus parseStatus(String value) {
@@ -147,9 +159,9 @@ public class RecommendationResource {
         }
     }
 
-    private static RecommendationCursor parseCursor(String value) {
+    private static PageCursor parseCursor(String value) {
         try {
-            return RecommendationCursor.decode(value);
+            return PageCursor.decode(value);
         } catch (IllegalArgumentException e) {
             return null;
         }

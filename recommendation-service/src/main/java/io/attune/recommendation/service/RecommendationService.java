@@ -14,7 +14,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import io.attune.recommendation.Recommendation;
 import io.attune.recommendation.RecommendationStatus;
-import io.attune.recommendation.config.CrisisResources;
+import io.attune.chassis.crisis.CrisisResources;
+import io.attune.chassis.security.ClientRef;
 import io.attune.recommendation.config.RecommendationConfig;
 import io.attune.recommendation.policy.ActiveRecommendation;
 import io.attune.recommendation.policy.ClientHistory;
@@ -26,6 +27,7 @@ import io.attune.recommendation.policy.RecommendationPolicy;
 import io.attune.recommendation.policy.SafetyLevel;
 import io.attune.recommendation.policy.ScoreSnapshot;
 import io.attune.recommendation.store.AlertStore;
+import io.attune.recommendation.store.ClientAccessStore;
 import io.attune.recommendation.store.ErasureMarkers;
 import io.attune.recommendation.store.ExerciseStore;
 import io.attune.recommendation.store.ProfileStore;
@@ -47,6 +49,7 @@ public class RecommendationService {
     private final ExerciseStore exercises;
     private final AlertStore alerts;
     private final ErasureMarkers erasureMarkers;
+    private final ClientAccessStore clientAccess;
     private final CrisisResources crisisResources;
     private final RecommendationEvents events;
     private final RecommendationConfig config;
@@ -55,14 +58,15 @@ public class RecommendationService {
 
     public RecommendationService(RecommendationPolicy policy, ProfileStore profiles,
             RecommendationStore recommendations, ExerciseStore exercises, AlertStore alerts,
-            ErasureMarkers erasureMarkers, CrisisResources crisisResources, RecommendationEvents events,
-            RecommendationConfig config, Clock clock, MeterRegistry metrics) {
+            ErasureMarkers erasureMarkers, ClientAccessStore clientAccess, CrisisResources crisisResources,
+            RecommendationEvents events, RecommendationConfig config, Clock clock, MeterRegistry metrics) {
         this.policy = policy;
         this.profiles = profiles;
         this.recommendations = recommendations;
         this.exercises = exercises;
         this.alerts = alerts;
         this.erasureMarkers = erasureMarkers;
+        this.clientAccess = clientAccess;
         this.crisisResources = crisisResources;
         this.events = events;
         this.config = config;
@@ -200,6 +204,7 @@ public class RecommendationService {
         long removed = recommendations.deleteClient(clientId);
         alerts.deleteClient(clientId);
         profiles.delete(clientId);
-        Log.infof("Erased client %s (%d recommendations)", clientId, removed);
+        clientAccess.delete(clientId);
+        Log.infof("Erased client %s (%d recommendations)", ClientRef.of(clientId), removed);
     }
 }

@@ -18,6 +18,7 @@ public class Collections {
     static final String PROFILES = "profiles";
     static final String ALERTS = "alerts";
     static final String ERASURE_MARKERS = "erasure_markers";
+    static final String CLIENT_ACCESS = "client_access";
 
     private final MongoDatabase database;
 

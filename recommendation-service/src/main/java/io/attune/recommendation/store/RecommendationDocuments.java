@@ -6,7 +6,7 @@ import java.util.List;
 
 import io.attune.recommendation.Recommendation;
 import io.attune.recommendation.RecommendationStatus;
-import io.attune.recommendation.config.CrisisResources;
+import io.attune.chassis.crisis.CrisisResources;
 import org.bson.Document;
 
 /** Maps recommendations to and from their stored form. */

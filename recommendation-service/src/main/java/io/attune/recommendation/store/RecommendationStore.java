@@ -18,6 +18,7 @@ import com.mongodb.client.model.ReturnDocument;
 import com.mongodb.client.model.Sorts;
 import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
+import io.attune.chassis.paging.PageCursor;
 import io.attune.recommendation.Recommendation;
 import io.attune.recommendation.RecommendationStatus;
 import org.bson.Document;
@@ -77,14 +78,14 @@ public class RecommendationStore {
     }
 
     /** Newest first; {@code status} may be null for all. */
-    public Page list(String clientId, RecommendationStatus status, RecommendationCursor after, int limit) {
+    public Page list(String clientId, RecommendationStatus status, PageCursor after, int limit) {
         List<Bson> filters = new ArrayList<>();
         filters.add(Filters.eq("clientId", clientId));
         if (status != null) {
             filters.add(Filters.eq("status", status.name()));
         }
         if (after != null) {
-            Date at = Date.from(after.issuedAt());
+            Date at = Date.from(after.at());
             filters.add(Filters.or(Filters.lt("issuedAt", at),
                     Filters.and(Filters.eq("issuedAt", at), Filters.lt("_id", after.id()))));
         }
@@ -96,7 +97,7 @@ public class RecommendationStore {
         if (items.size() > limit) {
             items.remove(limit);
             Recommendation last = items.get(limit - 1);
-            next = new RecommendationCursor(last.issuedAt(), last.id()).encode();
+            next = new PageCursor(last.issuedAt(), last.id()).encode();
         }
         return new Page(items, next);
     }

@@ -13,7 +13,7 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import io.attune.infra.testing.EventContract;
 import io.attune.recommendation.Recommendation;
 import io.attune.recommendation.RecommendationStatus;
-import io.attune.recommendation.config.CrisisResources;
+import io.attune.chassis.crisis.CrisisResources;
 import io.attune.recommendation.policy.ScoreSnapshot;
 import org.junit.jupiter.api.Test;
 

@@ -4,6 +4,8 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 
+import io.attune.infra.testing.TestAuth;
+import io.attune.infra.testing.TestTokens;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -18,12 +20,18 @@ import io.quarkus.runtime.StartupEvent;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** Seeding at start-up is idempotent: a second start changes nothing and keeps what admins changed. */
 @QuarkusTest
 @QuarkusTestResource(AttuneStackResource.class)
 class CatalogSeedingIT {
+
+    @BeforeAll
+    static void actAsTheTenantsAdmin() {
+        TestAuth.actAs(TestTokens.admin(TestAuth.TENANT));
+    }
 
     @Inject
     CatalogSeeder seeder;

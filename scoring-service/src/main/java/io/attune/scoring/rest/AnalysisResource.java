@@ -3,6 +3,7 @@ package io.attune.scoring.rest;
 import java.util.ArrayList;
 import java.util.List;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
@@ -11,7 +12,9 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
-import io.attune.scoring.config.CrisisResources;
+import io.attune.chassis.crisis.CrisisResources;
+import io.attune.chassis.problem.FieldError;
+import io.attune.chassis.problem.InvalidRequestException;
 import io.attune.scoring.engine.Assessment;
 import io.attune.scoring.engine.AttunementAnalyzer;
 import io.attune.scoring.engine.ConversationSample;
@@ -24,9 +27,13 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-/** Synchronous scoring for live hints in apps. Nothing is stored and nothing is published. */
+/**
+ * Synchronous scoring for live hints in apps. Nothing is stored and nothing is published. Clients and their apps
+ * may call it; coaches and admins have no reason to score text here.
+ */
 @Path("/api/v1/analyses")
 @Tag(name = "Analyses")
+@RolesAllowed({ "client", "app" })
 public class AnalysisResource {
 
     /** The assessment, plus crisis resources for the locale when the safety level is crisis. */
@@ -71,7 +78,9 @@ public class AnalysisResource {
                 errors.add(new FieldError("turns", "must include at least one turn by someone other than the client"));
             }
         }
-        InvalidRequestException.throwIfAny(errors);
+        if (!errors.isEmpty()) {
+            throw new InvalidRequestException(errors);
+        }
         List<Turn> turns = body.turns().stream().map(t -> new Turn(t.speaker(), t.text())).toList();
         return analyzer.analyze(new ConversationSample(body.relationship(), body.clientSpeaker(), turns, body.locale()));
     }
@@ -85,7 +94,9 @@ public class AnalysisResource {
         requireAbsent(errors, "relationship", body.relationship(), "journal");
         requireAbsent(errors, "clientSpeaker", body.clientSpeaker(), "journal");
         requireAbsent(errors, "turns", body.turns(), "journal");
-        InvalidRequestException.throwIfAny(errors);
+        if (!errors.isEmpty()) {
+            throw new InvalidRequestException(errors);
+        }
         List<EmotionTag> emotions = body.emotions() == null ? List.of()
                 : body.emotions().stream().map(e -> new EmotionTag(e.label(), e.intensity())).toList();
         return analyzer.analyze(new JournalEntry(body.text(), emotions, "self", body.locale()));

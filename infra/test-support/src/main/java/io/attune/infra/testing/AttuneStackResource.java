@@ -2,11 +2,13 @@ package io.attune.infra.testing;
 
 import java.util.Map;
 
+import io.attune.infra.stack.DevTokens;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 
 /**
  * Points a Quarkus test application at the shared {@link LocalStack}. Dev Services stay off: this is how
- * every service's integration tests get a real Kafka broker and a MongoDB-wire server.
+ * every service's integration tests get a real Kafka broker and a MongoDB-wire server. The services trust the
+ * test signing key, so tests authenticate with {@link TestTokens}.
  */
 public class AttuneStackResource implements QuarkusTestResourceLifecycleManager {
 
@@ -15,7 +17,9 @@ public class AttuneStackResource implements QuarkusTestResourceLifecycleManager 
         LocalStack stack = LocalStack.shared();
         return Map.of(
                 "kafka.bootstrap.servers", stack.kafkaBootstrapServers(),
-                "quarkus.mongodb.connection-string", stack.mongoUri());
+                "quarkus.mongodb.connection-string", stack.mongoUri(),
+                "mp.jwt.verify.publickey.location", TestTokens.publicKey().toUri().toString(),
+                "mp.jwt.verify.issuer", DevTokens.ISSUER);
     }
 
     @Override

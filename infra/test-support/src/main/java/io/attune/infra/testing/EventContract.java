@@ -27,6 +27,8 @@ public final class EventContract {
     public static final String ATTUNEMENT_SCORE_COMPUTED = "attunement-score-computed.v1";
     public static final String RECOMMENDATION_CHANGED = "recommendation-changed.v1";
     public static final String CLIENT_ERASURE_REQUESTED = "client-erasure-requested.v1";
+    public static final String CLIENT_ACCESS_CHANGED = "client-access-changed.v1";
+    public static final String TEXT_READ = "text-read.v1";
 
     private static final SchemaRegistry REGISTRY = SchemaRegistry.withDefaultDialect(
             SpecificationVersion.DRAFT_2020_12,

@@ -72,7 +72,6 @@ final class RiskGrammar {
     private static final Object END = new Object();
 
     private final Map<String, List<Pattern>> byFirstWord = new HashMap<>();
-    private final int patternCount;
 
     RiskGrammar() {
         List<Pattern> patterns = new Loader().load();
@@ -83,11 +82,6 @@ final class RiskGrammar {
                 byFirstWord.computeIfAbsent(w, k -> new ArrayList<>(2)).add(p);
             }
         }
-        this.patternCount = patterns.size();
-    }
-
-    int patternCount() {
-        return patternCount;
     }
 
     Normalized normalize(TokenizedText t) {
@@ -343,7 +337,7 @@ final class RiskGrammar {
         }
 
         private Set<String> word(String w, int lineNo) {
-            if (w.startsWith("@")) {
+            if (w.startsWith("@") && w.indexOf('/') < 0) {
                 Set<String> c = classes.get(w.substring(1));
                 if (c == null) {
                     throw bad(lineNo, "unknown class " + w);
@@ -383,8 +377,16 @@ final class RiskGrammar {
                         group += "|"; // "(a b)?" is "(a b|)"
                         close++;
                     }
+                    String[] alts = group.split("\\|", -1);
+                    String merged = singleTokens(alts);
+                    if (merged != null) {
+                        // one token out of several needs no expansion: "(a|b|)" is the element "a/b", optional
+                        boolean optional = merged.endsWith("/");
+                        alts = optional ? new String[] {merged.substring(0, merged.length() - 1), ""}
+                            : new String[] {merged};
+                    }
                     List<List<String>> next = new ArrayList<>();
-                    for (String alt : group.split("\\|", -1)) {
+                    for (String alt : alts) {
                         List<String> altTokens = alt.isBlank() ? List.of() : List.of(alt.trim().split("\\s+"));
                         for (List<String> v : variants) {
                             List<String> copy = new ArrayList<>(v);
@@ -417,6 +419,27 @@ final class RiskGrammar {
                 }
             }
             return variants;
+        }
+
+        /** "a/b/c" when every alternative is one plain token (a trailing "/" when one is empty), else null. */
+        private static String singleTokens(String[] alts) {
+            StringBuilder out = new StringBuilder();
+            boolean empty = false;
+            for (String alt : alts) {
+                String a = alt.strip();
+                if (a.isEmpty()) {
+                    empty = true;
+                    continue;
+                }
+                if (a.contains(" ") || a.startsWith("~") || a.equals("$")) {
+                    return null;
+                }
+                out.append(out.length() == 0 ? "" : "/").append(a);
+            }
+            if (out.length() == 0) {
+                return null;
+            }
+            return empty ? out.append('/').toString() : out.toString();
         }
 
         private static String read() {

@@ -21,7 +21,9 @@ import java.util.TreeSet;
  *       about anyone present and raises nothing;</li>
  *   <li>a historical frame ("used to", "years ago") without a sign of recurrence ("again", "last night")
  *       makes a crisis a concern;</li>
- *   <li>a joke marker ("lol") drops threats to others and softens self-directed ones to a concern, and a
+ *   <li>a question about someone else's risk ("are you thinking of hurting yourself?") is a concern;</li>
+ *   <li>a joke marker ("lol") drops threats to others and softens self-directed ones to a concern (and
+ *       drops those already softened: "kill me now lol"), and a
  *       conditional "kill" ("mum will kill me if...") is a concern; both yield to a marker of seriousness
  *       ("I mean it", a weapon, "if I leave").</li>
  * </ol>
@@ -34,7 +36,7 @@ final class SafetyScreen {
     private static final List<String> CATEGORY_ORDER = List.of("suicidal-ideation", "self-harm", "harm-to-others",
         "domestic-abuse", "child-at-risk");
     private static final Set<String> NEGATORS = Set.of("not", "never", "no", "none", "neither", "nor", "hardly",
-        "barely", "nobody");
+        "barely");
     /** A negator before the clause's subject does not govern the finding: "nobody knows I want to die". */
     private static final Set<String> SUBJECTS = Set.of("i", "he", "she", "they", "we", "you", "it", "who", "that",
         "someone", "somebody");
@@ -141,7 +143,8 @@ final class SafetyScreen {
             if (overlaps(hit, guards) && !(purpose && category.equals("self-harm"))) {
                 return null;
             }
-            if (crisis && overlaps(hit, softeners)) {
+            boolean softened = crisis && overlaps(hit, softeners);
+            if (softened) {
                 crisis = false;
             }
             if (crisis && negated(hit)) {
@@ -153,10 +156,13 @@ final class SafetyScreen {
             if (crisis && (historical & bit) != 0 && (recurrent & bit) == 0) {
                 crisis = false;
             }
+            if (crisis && tokens.sentenceQuestion[sentence] && askedOfYou(hit, sentence)) {
+                crisis = false;
+            }
             boolean selfDirected = category.equals("suicidal-ideation") || category.equals("self-harm");
             boolean joking = ((jest & bit) != 0 || emojiLaugh(sentence)) && serious == 0;
             if (joking) {
-                if (!selfDirected) {
+                if (!selfDirected || softened) {
                     return null;
                 }
                 crisis = false;
@@ -182,7 +188,9 @@ final class SafetyScreen {
                     return false;
                 }
                 if (NEGATORS.contains(w)) {
-                    return !(w.equals("no") && k + 1 < norm.size && norm.tok[k + 1].equals("longer"));
+                    // "no longer wants to live" and "no one would notice" do not negate what follows
+                    return !(w.equals("no") && k + 1 < norm.size
+                        && (norm.tok[k + 1].equals("longer") || norm.tok[k + 1].equals("one")));
                 }
             }
             return false;
@@ -196,6 +204,23 @@ final class SafetyScreen {
                 }
             }
             return false;
+        }
+
+        /** "Are you thinking of hurting yourself?" asks about risk; it is not a disclosure. */
+        private boolean askedOfYou(RiskGrammar.Hit hit, int sentence) {
+            boolean you = false;
+            int first = hit.from();
+            while (first > 0 && norm.sentence[first - 1] == sentence) {
+                first--;
+            }
+            for (int k = first; k < hit.to(); k++) {
+                String w = norm.tok[k];
+                if (w.equals("i") || w.equals("me") || w.equals("my") || w.equals("myself")) {
+                    return false;
+                }
+                you |= w.equals("you") || w.equals("your") || w.equals("yourself");
+            }
+            return you;
         }
 
         /** "Kill"-type words under an "if" in the same sentence: "she'll kill me if I'm late". */

@@ -2,7 +2,6 @@ package io.attune.scoring.mapping;
 
 import java.util.List;
 
-import com.fasterxml.jackson.annotation.JsonInclude;
 import io.attune.scoring.engine.Assessment;
 import io.attune.scoring.engine.DimensionScore;
 import io.attune.scoring.engine.Evidence;
@@ -32,11 +31,11 @@ public record AssessmentView(
     }
 
     /**
-     * A safety span and who said it: {@code speaker} is the turn's speaker (absent for journals, whose writer is
-     * the client) and {@code client} whether the client said or wrote it.
+     * A safety span and who said it: {@code speaker} is the turn's speaker (null for journals, whose writer is the
+     * client) and {@code client} whether the client said or wrote it.
      */
-    public record SafetySpan(int turn, int start, int end, String text, String signal, int effect,
-            @JsonInclude(JsonInclude.Include.NON_NULL) String speaker, boolean client) {
+    public record SafetySpan(int turn, int start, int end, String text, String signal, int effect, String speaker,
+            boolean client) {
     }
 
     public record Safety(String level, List<String> categories, List<SafetySpan> evidence) {

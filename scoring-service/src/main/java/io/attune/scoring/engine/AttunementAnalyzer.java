@@ -15,7 +15,7 @@ public final class AttunementAnalyzer {
     private final PhraseTrie lexicons;
     private final ContentWords contentWords;
     private final Tokenizer tokenizer;
-    private final SafetyScreen safetyScreen = new SafetyScreen();
+    private final SafetyScreen safetyScreen = new SafetyScreen(new RiskGrammar());
     private final List<SignalDetector<ConversationView>> conversationDetectors = List.of(
         new AcknowledgementSignals(), new MirroringSignals(), new InquirySignals(), new ExplorationSignals(),
         new PresenceSignals(), new ListeningBalanceSignals());
@@ -52,7 +52,8 @@ public final class AttunementAnalyzer {
         boolean childRelationship = "child".equalsIgnoreCase(sample.relationship());
         List<SafetyScreen.Screened> screened = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
-            screened.add(new SafetyScreen.Screened(i, turns[i], childRelationship && !view.client[i]));
+            screened.add(new SafetyScreen.Screened(i, turns[i], childRelationship && !view.client[i],
+                sample.turns().get(i).speaker(), view.client[i]));
         }
         return assemble("conversation", sheet, BandPolicy.CONVERSATION, safetyScreen.screen(screened));
     }
@@ -65,14 +66,14 @@ public final class AttunementAnalyzer {
         AnalyzedText text = analyze(entry.text());
         List<AnalyzedText> tags = new ArrayList<>(emotions.size());
         List<SafetyScreen.Screened> screened = new ArrayList<>(emotions.size() + 1);
-        screened.add(new SafetyScreen.Screened(Evidence.JOURNAL_TEXT, text, false));
+        screened.add(new SafetyScreen.Screened(Evidence.JOURNAL_TEXT, text, false, null, true));
         for (EmotionTag tag : emotions) {
             if (tag == null) {
                 throw new IllegalArgumentException("emotion tag is null");
             }
             AnalyzedText tagText = analyze(tag.label());
             tags.add(tagText);
-            screened.add(new SafetyScreen.Screened(Evidence.EMOTION_TAG, tagText, false));
+            screened.add(new SafetyScreen.Screened(Evidence.EMOTION_TAG, tagText, false, null, true));
         }
         JournalEntry normalized = emotions == entry.emotions() ? entry
             : new JournalEntry(entry.text(), emotions, entry.context(), entry.locale());

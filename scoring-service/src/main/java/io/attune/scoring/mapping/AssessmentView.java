@@ -30,7 +30,15 @@ public record AssessmentView(
     public record KeyMoment(int turn, String signal, int impact) {
     }
 
-    public record Safety(String level, List<String> categories, List<Span> evidence) {
+    /**
+     * A safety span and who said it: {@code speaker} is the turn's speaker (null for journals, whose writer is the
+     * client) and {@code client} whether the client said or wrote it.
+     */
+    public record SafetySpan(int turn, int start, int end, String text, String signal, int effect, String speaker,
+            boolean client) {
+    }
+
+    public record Safety(String level, List<String> categories, List<SafetySpan> evidence) {
     }
 
     public static AssessmentView of(Assessment assessment) {
@@ -42,7 +50,10 @@ public record AssessmentView(
                         .map(moment -> new KeyMoment(moment.turn(), moment.signal(), moment.impact()))
                         .toList(),
                 new Safety(assessment.safety().level().wireName(), assessment.safety().categories(),
-                        spans(assessment.safety().evidence())),
+                        assessment.safety().evidence().stream()
+                                .map(e -> new SafetySpan(e.turn(), e.start(), e.end(), e.text(), e.signal(), e.effect(),
+                                        e.speaker(), e.client()))
+                                .toList()),
                 assessment.scorerVersion());
     }
 

@@ -18,6 +18,15 @@ final class QuestionDetector {
         "hun", "dear", "love", "buddy", "man", "mate", "sweetheart", "then");
 
     private static final Set<String> WH = Set.of("which", "who", "where", "when", "whose");
+    /**
+     * After an opener, the words that make a sentence a question even without its '?' ("how are you
+     * doing.", "did you tell him"); "how awful." and "what a day." stay exclamations.
+     */
+    private static final Set<String> AUXILIARIES = Set.of("is", "are", "was", "were", "do", "does", "did", "have",
+        "has", "had", "can", "could", "would", "will", "should", "might", "made", "makes", "happened", "happens",
+        "long", "often", "come", "kind", "sort", "exactly", "else");
+    private static final Set<String> SUBJECTS = Set.of("you", "he", "she", "they", "it", "we", "that", "this",
+        "there", "anyone", "anything", "someone", "your", "i");
     private static final Set<String> BARE = Set.of("what", "huh", "pardon", "sorry", "eh");
 
     /**
@@ -27,6 +36,21 @@ final class QuestionDetector {
     record Question(int sentence, int from, int head, int to, boolean open, boolean followUp) {}
 
     private QuestionDetector() {
+    }
+
+    /** Word order alone marks a question: a wh-word and an auxiliary, or an auxiliary and a subject. */
+    private static boolean interrogative(TokenizedText t, int head, int to, boolean open) {
+        if (head + 2 >= to) {
+            return false;
+        }
+        String first = t.tokens[head];
+        String second = t.tokens[head + 1];
+        if (open || WH.contains(first)) {
+            return !first.equals("tell") && !first.equals("describe") && !first.equals("explain")
+                && AUXILIARIES.contains(second);
+        }
+        return CLOSED_OPENERS.contains(first) && !first.equals("when") && !first.equals("where")
+            && !first.equals("want") && !first.equals("wanna") && SUBJECTS.contains(second);
     }
 
     static List<Question> find(TokenizedText t) {
@@ -46,7 +70,8 @@ final class QuestionDetector {
                 && t.tokens[head + 1].equals("what"));
             boolean questionForm = open || CLOSED_OPENERS.contains(first);
             boolean lastUnterminated = s == t.sentenceCount - 1 && !t.sentenceTerminated[s];
-            boolean isQuestion = t.sentenceQuestion[s] || (lastUnterminated && questionForm && !first.equals("tell"));
+            boolean isQuestion = t.sentenceQuestion[s] || (lastUnterminated && questionForm && !first.equals("tell"))
+                || interrogative(t, head, to, open);
             if (first.equals("tell") && t.sentenceQuestion[s]) {
                 isQuestion = true;
             }

@@ -35,9 +35,13 @@ final class AcknowledgementSignals implements SignalDetector<ConversationView> {
             }
             AnalyzedText reply = view.turns[i];
             boolean acknowledged = !view.reflections(i).isEmpty();
+            boolean closing = view.closes(i);
             for (PhraseMatch m : reply.matches(LexiconGroup.ACKNOWLEDGEMENT)) {
                 if (reply.negated(m)) {
                     continue; // "I don't understand" is not validation
+                }
+                if (closing && m.signal().equals("sympathy-interjection")) {
+                    continue; // "That sucks! Just forget it.": the reaction only clears the way for moving on
                 }
                 sheet.addRepeated(ACKNOWLEDGEMENT, reply, i, m, m.signal(), weight(m.signal()));
                 acknowledged = true;
@@ -70,7 +74,8 @@ final class AcknowledgementSignals implements SignalDetector<ConversationView> {
     private static PhraseMatch echoedFeeling(ConversationView view, int turn) {
         int bid = view.bid[turn];
         for (PhraseMatch mine : view.feelings(turn)) {
-            if (view.turns[turn].negated(mine) || mine.affect().generic()) {
+            if (view.turns[turn].negated(mine) || mine.affect().generic()
+                || ConversationView.dismissiveSentence(view.turns[turn], mine.from())) {
                 continue;
             }
             for (PhraseMatch theirs : view.feelings(bid)) {

@@ -20,6 +20,8 @@ final class ConversationView {
         LexiconGroup.CLOSING_COMMENTS, LexiconGroup.INVALIDATION};
     /** feeling-naming.txt section for reflective frames that need no feeling word. */
     static final String REFLECTION = "reflection";
+    /** feeling-naming.txt section for "I've been there": mirroring, never a named feeling. */
+    static final String SHARED_EXPERIENCE = "shared-experience";
     /** advice.txt section for bare imperatives, which only count when they open a sentence. */
     static final String IMPERATIVE = "imperative";
     /** Words that may precede an imperative or a reflection at the start of a sentence. */
@@ -188,8 +190,8 @@ final class ConversationView {
         if (strays(turn, q)) {
             return false;
         }
-        if (q.followUp() || q.open()) {
-            return true;
+        if (q.followUp() || q.open() || overlaps(turn, q, LexiconGroup.LEAD_ON)) {
+            return true; // "do you want to talk about it?" invites whatever they said
         }
         TokenizedText tokens = turns[turn].tokens;
         for (int k = q.from(); k < q.to(); k++) {
@@ -252,10 +254,24 @@ final class ConversationView {
         return false;
     }
 
+    /**
+     * The sentence holding token {@code at} dismisses the feeling ("you wanted to move, so don't complain"):
+     * whatever it says back is said to brush the person off, so it mirrors nothing.
+     */
+    static boolean dismissiveSentence(AnalyzedText text, int at) {
+        int sentence = text.tokens.sentence[at];
+        for (PhraseMatch m : text.matches(LexiconGroup.INVALIDATION)) {
+            if (text.tokens.sentence[m.from()] == sentence && !text.negated(m)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private static List<PhraseMatch> findReflections(AnalyzedText text, List<NamedFeeling> named) {
         List<PhraseMatch> out = new ArrayList<>(1);
         for (PhraseMatch frame : text.matches(LexiconGroup.FEELING_NAMING)) {
-            if (!frame.signal().equals(REFLECTION) || text.negated(frame)) {
+            if (!frame.signal().equals(REFLECTION) || text.negated(frame) || dismissiveSentence(text, frame.from())) {
                 continue;
             }
             boolean naming = false;
@@ -309,6 +325,9 @@ final class ConversationView {
         List<NamedFeeling> out = new ArrayList<>(1);
         List<PhraseMatch> emotions = text.matches(LexiconGroup.EMOTIONS);
         for (PhraseMatch frame : text.matches(LexiconGroup.FEELING_NAMING)) {
+            if (frame.signal().equals(SHARED_EXPERIENCE)) {
+                continue;
+            }
             if (frame.signal().equals("feeling-named")) {
                 out.add(new NamedFeeling(frame.from(), frame.to()));
                 continue;

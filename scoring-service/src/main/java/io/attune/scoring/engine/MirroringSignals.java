@@ -15,6 +15,8 @@ import java.util.Set;
 final class MirroringSignals implements SignalDetector<ConversationView> {
     static final int FEELING_NAMED = 30;
     static final int REFLECTION = 25;
+    /** "I've been there": a matched experience shows the feeling was understood, less directly than a reflection. */
+    static final int SHARED_EXPERIENCE = 15;
     /** A statement that says back the bid's own content ("two months of work, gone"). */
     static final int RESTATED_CONTENT = 15;
     /** Content words shared with the bid that make a sentence a restatement, or one for a "you ..." sentence. */
@@ -51,6 +53,12 @@ final class MirroringSignals implements SignalDetector<ConversationView> {
                 sheet.addRepeated(MIRRORING, reply, i, m, "reflection", REFLECTION);
                 mirrored = true;
             }
+            for (PhraseMatch m : reply.matches(LexiconGroup.FEELING_NAMING)) {
+                if (m.signal().equals(ConversationView.SHARED_EXPERIENCE) && !reply.negated(m)) {
+                    sheet.addRepeated(MIRRORING, reply, i, m, "shared-experience", SHARED_EXPERIENCE);
+                    mirrored = true;
+                }
+            }
             mirrored |= restatement(view, i, sheet);
             Set<String> theirWords = new HashSet<>();
             Set<String> theirFamilies = new HashSet<>();
@@ -61,7 +69,8 @@ final class MirroringSignals implements SignalDetector<ConversationView> {
             boolean bidNegative = view.negativeBid(bid);
             boolean bidHasFeeling = view.hasFeeling(bid);
             for (PhraseMatch m : view.feelings(i)) {
-                if (reply.negated(m) || view.insideNamedFeeling(i, m)) {
+                if (reply.negated(m) || view.insideNamedFeeling(i, m)
+                    || ConversationView.dismissiveSentence(reply, m.from())) {
                     continue;
                 }
                 boolean cheer = CHEERFUL.contains(m.affect().family());

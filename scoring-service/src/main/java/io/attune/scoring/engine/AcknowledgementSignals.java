@@ -5,7 +5,8 @@ import static io.attune.scoring.engine.Dimensions.ACKNOWLEDGEMENT;
 /**
  * Validation, sympathy, emotional reaction and support in the client's replies (acknowledgement.txt);
  * invalidating, minimising or brushing past the feeling lowers it (invalidation.txt), and so does silence
- * about a stated feeling. Length earns nothing: only phrases that do the work count.
+ * about a stated feeling. Length earns nothing: only phrases that do the work count, and within one
+ * sentence only the strongest ("That's so hard, I'm sorry" is one acknowledgement, not two).
  */
 final class AcknowledgementSignals implements SignalDetector<ConversationView> {
     static final int VALIDATION = 25;
@@ -34,8 +35,9 @@ final class AcknowledgementSignals implements SignalDetector<ConversationView> {
                 continue;
             }
             AnalyzedText reply = view.turns[i];
-            boolean acknowledged = !view.reflections(i).isEmpty();
+            boolean acknowledged = !view.reflections(i).isEmpty() || sharesExperience(reply);
             boolean closing = view.closes(i);
+            PhraseMatch strongest = null;
             for (PhraseMatch m : reply.matches(LexiconGroup.ACKNOWLEDGEMENT)) {
                 if (reply.negated(m)) {
                     continue; // "I don't understand" is not validation
@@ -43,8 +45,17 @@ final class AcknowledgementSignals implements SignalDetector<ConversationView> {
                 if (closing && m.signal().equals("sympathy-interjection")) {
                     continue; // "That sucks! Just forget it.": the reaction only clears the way for moving on
                 }
-                sheet.addRepeated(ACKNOWLEDGEMENT, reply, i, m, m.signal(), weight(m.signal()));
+                if (strongest != null && reply.tokens.sentence[strongest.from()] != reply.tokens.sentence[m.from()]) {
+                    sheet.addRepeated(ACKNOWLEDGEMENT, reply, i, strongest, strongest.signal(), weight(strongest.signal()));
+                    strongest = null;
+                }
+                if (strongest == null || weight(m.signal()) > weight(strongest.signal())) {
+                    strongest = m;
+                }
                 acknowledged = true;
+            }
+            if (strongest != null) {
+                sheet.addRepeated(ACKNOWLEDGEMENT, reply, i, strongest, strongest.signal(), weight(strongest.signal()));
             }
             for (ConversationView.NamedFeeling f : view.namedFeelings(i)) {
                 sheet.add(ACKNOWLEDGEMENT, view.evidence(i, f, "named-feeling",
@@ -68,6 +79,15 @@ final class AcknowledgementSignals implements SignalDetector<ConversationView> {
                     engaged ? UNACKNOWLEDGED_BUT_ENGAGED : UNACKNOWLEDGED_FEELING));
             }
         }
+    }
+
+    private static boolean sharesExperience(AnalyzedText reply) {
+        for (PhraseMatch m : reply.matches(LexiconGroup.FEELING_NAMING)) {
+            if (m.signal().equals(ConversationView.SHARED_EXPERIENCE) && !reply.negated(m)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Reusing the other person's own feeling word is an acknowledgement of it. */

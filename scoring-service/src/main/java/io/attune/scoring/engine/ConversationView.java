@@ -20,8 +20,12 @@ final class ConversationView {
         LexiconGroup.CLOSING_COMMENTS, LexiconGroup.INVALIDATION};
     /** feeling-naming.txt section for reflective frames that need no feeling word. */
     static final String REFLECTION = "reflection";
+    /** feeling-naming.txt section for reflective openers that only count at the start of a sentence. */
+    static final String REFLECTION_OPENER = "reflection-opener";
     /** feeling-naming.txt section for "I've been there": mirroring, never a named feeling. */
     static final String SHARED_EXPERIENCE = "shared-experience";
+    /** feeling-naming.txt section for "I understand": weak mirroring, never a named feeling. */
+    static final String UNDERSTANDING = "understanding";
     /** advice.txt section for bare imperatives, which only count when they open a sentence. */
     static final String IMPERATIVE = "imperative";
     /** Words that may precede an imperative or a reflection at the start of a sentence. */
@@ -78,7 +82,7 @@ final class ConversationView {
             List<NamedFeeling> named = client[i] ? findNamedFeelings(turns[i]) : List.of();
             namedFeelings.add(named);
             reflections.add(client[i] ? findReflections(turns[i], named) : List.of());
-            advice.add(client[i] ? findAdvice(turns[i]) : List.of());
+            advice.add(client[i] ? findAdvice(turns[i], named) : List.of());
             dismisses[i] = client[i] && turns[i].firstAffirmed(LexiconGroup.INVALIDATION) != null;
         }
         for (int i = 0; i < n; i++) {
@@ -271,7 +275,10 @@ final class ConversationView {
     private static List<PhraseMatch> findReflections(AnalyzedText text, List<NamedFeeling> named) {
         List<PhraseMatch> out = new ArrayList<>(1);
         for (PhraseMatch frame : text.matches(LexiconGroup.FEELING_NAMING)) {
-            if (!frame.signal().equals(REFLECTION) || text.negated(frame) || dismissiveSentence(text, frame.from())) {
+            boolean opener = frame.signal().equals(REFLECTION_OPENER);
+            if (!(frame.signal().equals(REFLECTION) || opener) || text.negated(frame)
+                || dismissiveSentence(text, frame.from())
+                || (opener && sentenceHead(text.tokens, text.tokens.sentence[frame.from()]) != frame.from())) {
                 continue;
             }
             boolean naming = false;
@@ -286,10 +293,11 @@ final class ConversationView {
     }
 
     /**
-     * Advice matches, keeping a bare imperative only where it opens a sentence and no acknowledgement or
-     * lead-on starts there ("Take your time", "Take care" are not advice).
+     * Advice and plan matches, keeping a bare imperative only where it opens a sentence and no
+     * acknowledgement or lead-on starts there ("Take your time", "Take care" are not advice), and dropping
+     * any that overlap feeling work ("you must be exhausted" names a feeling, it is not advice).
      */
-    private static List<PhraseMatch> findAdvice(AnalyzedText text) {
+    private static List<PhraseMatch> findAdvice(AnalyzedText text, List<NamedFeeling> named) {
         List<PhraseMatch> all = text.matches(LexiconGroup.ADVICE);
         if (all.isEmpty()) {
             return all;
@@ -302,11 +310,25 @@ final class ConversationView {
                     continue;
                 }
             }
-            if (!text.negated(m) || m.signal().equals(IMPERATIVE)) {
+            if ((!text.negated(m) || m.signal().equals(IMPERATIVE)) && !overlapsFeelingWork(text, named, m)) {
                 out.add(m);
             }
         }
         return out;
+    }
+
+    private static boolean overlapsFeelingWork(AnalyzedText text, List<NamedFeeling> named, PhraseMatch advice) {
+        for (NamedFeeling f : named) {
+            if (f.from() < advice.to() && f.to() > advice.from()) {
+                return true;
+            }
+        }
+        for (PhraseMatch m : text.matches(LexiconGroup.FEELING_NAMING)) {
+            if (m.from() < advice.to() && m.to() > advice.from()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean startsOther(AnalyzedText text, int from) {
@@ -325,7 +347,7 @@ final class ConversationView {
         List<NamedFeeling> out = new ArrayList<>(1);
         List<PhraseMatch> emotions = text.matches(LexiconGroup.EMOTIONS);
         for (PhraseMatch frame : text.matches(LexiconGroup.FEELING_NAMING)) {
-            if (frame.signal().equals(SHARED_EXPERIENCE)) {
+            if (frame.signal().equals(SHARED_EXPERIENCE) || frame.signal().equals(UNDERSTANDING)) {
                 continue;
             }
             if (frame.signal().equals("feeling-named")) {

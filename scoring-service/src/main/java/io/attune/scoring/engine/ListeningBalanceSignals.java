@@ -42,9 +42,6 @@ final class ListeningBalanceSignals implements SignalDetector<ConversationView> 
             }
             int understandingAt = firstUnderstanding(view, i);
             for (PhraseMatch advice : view.advice(i)) {
-                if (overlapsFeelingWork(view, i, advice)) {
-                    continue; // "you must be exhausted" names a feeling, it is not advice
-                }
                 if (!understood && (understandingAt < 0 || understandingAt > advice.from())) {
                     sheet.addRepeated(LISTENING_BALANCE, reply, i, advice, "advice-before-understanding",
                         ADVICE_BEFORE_UNDERSTANDING);
@@ -124,20 +121,6 @@ final class ListeningBalanceSignals implements SignalDetector<ConversationView> 
             }
         }
         return first == Integer.MAX_VALUE ? -1 : first;
-    }
-
-    private static boolean overlapsFeelingWork(ConversationView view, int turn, PhraseMatch advice) {
-        for (ConversationView.NamedFeeling f : view.namedFeelings(turn)) {
-            if (f.from() < advice.to() && f.to() > advice.from()) {
-                return true;
-            }
-        }
-        for (PhraseMatch m : view.turns[turn].matches(LexiconGroup.FEELING_NAMING)) {
-            if (m.from() < advice.to() && m.to() > advice.from()) {
-                return true;
-            }
-        }
-        return false;
     }
 
     private static boolean cutOff(String text) {

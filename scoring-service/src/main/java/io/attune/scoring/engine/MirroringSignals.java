@@ -17,6 +17,8 @@ final class MirroringSignals implements SignalDetector<ConversationView> {
     static final int REFLECTION = 25;
     /** "I've been there": a matched experience shows the feeling was understood, less directly than a reflection. */
     static final int SHARED_EXPERIENCE = 15;
+    /** "I understand", "I hear you": understanding claimed rather than shown, so it counts least. */
+    static final int UNDERSTANDING = 10;
     /** A statement that says back the bid's own content ("two months of work, gone"). */
     static final int RESTATED_CONTENT = 15;
     /** Content words shared with the bid that make a sentence a restatement, or one for a "you ..." sentence. */
@@ -54,8 +56,14 @@ final class MirroringSignals implements SignalDetector<ConversationView> {
                 mirrored = true;
             }
             for (PhraseMatch m : reply.matches(LexiconGroup.FEELING_NAMING)) {
-                if (m.signal().equals(ConversationView.SHARED_EXPERIENCE) && !reply.negated(m)) {
+                if (reply.negated(m)) {
+                    continue;
+                }
+                if (m.signal().equals(ConversationView.SHARED_EXPERIENCE)) {
                     sheet.addRepeated(MIRRORING, reply, i, m, "shared-experience", SHARED_EXPERIENCE);
+                    mirrored = true;
+                } else if (m.signal().equals(ConversationView.UNDERSTANDING)) {
+                    sheet.addRepeated(MIRRORING, reply, i, m, "understanding", UNDERSTANDING);
                     mirrored = true;
                 }
             }

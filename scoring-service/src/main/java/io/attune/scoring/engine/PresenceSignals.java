@@ -14,6 +14,8 @@ final class PresenceSignals implements SignalDetector<ConversationView> {
     static final int DISTRACTION = -30;
     static final int SUBJECT_CHANGE = -25;
     static final int SELF_SWITCH = -20;
+    /** "I'm out right now, call you tomorrow?": the bid is put off, not ignored. */
+    static final int UNAVAILABLE = -15;
     static final int OFF_TOPIC_QUESTION = -15;
     static final int SELF_FOCUS = -15;
     static final int ON_TOPIC = 10;
@@ -79,6 +81,7 @@ final class PresenceSignals implements SignalDetector<ConversationView> {
             case "distraction" -> DISTRACTION;
             case "subject-change" -> SUBJECT_CHANGE;
             case "self-switch" -> SELF_SWITCH;
+            case "unavailable" -> UNAVAILABLE;
             default -> throw new IllegalStateException("distraction lexicon has unknown signal " + signal);
         };
     }

@@ -331,9 +331,11 @@ final class ConversationView {
         return false;
     }
 
+    private static final LexiconGroup[] NOT_ADVICE = {LexiconGroup.ACKNOWLEDGEMENT, LexiconGroup.LEAD_ON,
+        LexiconGroup.CLOSING_COMMENTS, LexiconGroup.INVALIDATION};
+
     private static boolean startsOther(AnalyzedText text, int from) {
-        for (LexiconGroup g : new LexiconGroup[] {LexiconGroup.ACKNOWLEDGEMENT, LexiconGroup.LEAD_ON,
-            LexiconGroup.CLOSING_COMMENTS, LexiconGroup.INVALIDATION}) {
+        for (LexiconGroup g : NOT_ADVICE) {
             for (PhraseMatch m : text.matches(g)) {
                 if (m.from() <= from && m.to() > from) {
                     return true;

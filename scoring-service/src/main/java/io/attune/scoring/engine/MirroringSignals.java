@@ -134,15 +134,20 @@ final class MirroringSignals implements SignalDetector<ConversationView> {
             if (to <= from || t.sentenceQuestion[s] || overlapsAny(view, turn, from, to)) {
                 continue;
             }
-            Set<String> shared = new HashSet<>();
-            for (int k = from; k < to; k++) {
-                if (view.contentWords.isContent(t.tokens[k]) && theirs.contains(ContentWords.stem(t.tokens[k]))) {
-                    shared.add(ContentWords.stem(t.tokens[k]));
+            String first = null;
+            int shared = 0;
+            for (int k = from; k < to && shared < RESTATEMENT_OVERLAP; k++) {
+                if (view.contentWords.isContent(t.tokens[k])) {
+                    String stem = ContentWords.stem(t.tokens[k]);
+                    if (theirs.contains(stem) && !stem.equals(first)) {
+                        first = first == null ? stem : first;
+                        shared++;
+                    }
                 }
             }
             String head = t.tokens[ConversationView.sentenceHead(t, s)];
             boolean aboutThem = head.equals("you") || head.equals("your");
-            if (shared.size() >= RESTATEMENT_OVERLAP || (aboutThem && !shared.isEmpty())) {
+            if (shared >= RESTATEMENT_OVERLAP || (aboutThem && shared > 0)) {
                 sheet.add(MIRRORING, view.turns[turn].sentence(turn, s, "restated-content",
                     sheet.repeated(MIRRORING, "restated-content", RESTATED_CONTENT)));
                 found = true;

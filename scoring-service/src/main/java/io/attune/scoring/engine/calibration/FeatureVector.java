@@ -79,7 +79,9 @@ final class FeatureVector implements Featurizer.NgramSink {
             id = byFirst == null ? null : byFirst.get(second);
         }
         if (id != null) {
-            values[slot(id, text, start, end)] += 1.0;
+            // the slot may grow the arrays, so it is found before values is read
+            int slot = slot(id, text, start, end);
+            values[slot] += 1.0;
         }
     }
 

@@ -27,7 +27,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * them is flipped, as raters disagree. Journals mix narrative with feeling-naming, self-criticism and self-kindness
  * sentences. Deterministic for a seed. Written by the project, so free to use and redistribute.
  */
-final class RaterSetGenerator {
+public final class RaterSetGenerator {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     static final String[] REACTIONS = {
@@ -107,7 +107,7 @@ final class RaterSetGenerator {
     private final Random random;
     private final List<String> bids;
 
-    RaterSetGenerator(long seed) {
+    public RaterSetGenerator(long seed) {
         this.random = new Random(seed);
         this.bids = corpusBids();
     }
@@ -149,7 +149,7 @@ final class RaterSetGenerator {
         return out.toString();
     }
 
-    Path write(Path file, int conversations, int journals, double noise) {
+    public Path write(Path file, int conversations, int journals, double noise) {
         try {
             Files.writeString(file, jsonl(conversations, journals, noise));
             return file;

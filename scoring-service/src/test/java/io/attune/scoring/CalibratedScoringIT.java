@@ -12,9 +12,19 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
 import java.util.Map;
+import java.util.UUID;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.attune.infra.testing.AttuneStackResource;
+import io.attune.infra.testing.EventContract;
+import io.attune.scoring.messaging.AttunementScoreComputed;
 import io.attune.scoring.engine.AttunementAnalyzer;
 import io.attune.scoring.engine.calibration.CalibrateCommand;
 import io.attune.scoring.engine.calibration.CalibrationModel;
@@ -23,7 +33,6 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.http.ContentType;
-import io.restassured.path.json.JsonPath;
 import org.junit.jupiter.api.Test;
 
 /** scoring-service with {@code attune.scoring.model} set scores through the calibration model it names. */
@@ -77,7 +86,7 @@ class CalibratedScoringIT {
     @Test
     void analysesAreScoredByTheConfiguredModel() throws IOException {
         String name = CalibrationModel.load(WithModel.MODEL).name();
-        JsonPath body = given().contentType(ContentType.JSON).body("""
+        String body = given().contentType(ContentType.JSON).body("""
                 {"kind":"conversation","relationship":"friend","clientSpeaker":"Kim",
                  "turns":[{"speaker":"Ann","text":"I failed my driving test again."},
                           {"speaker":"Kim","text":"Oh no, I'm sorry. What was the hardest part?"}]}""")
@@ -89,15 +98,51 @@ class CalibratedScoringIT {
                 .body("assessment.dimensions.find { it.name == 'inquiry' }.evidence", hasSize(lessThanOrEqualTo(11)))
                 .body("assessment.dimensions.find { it.name == 'acknowledgement' }.calibration", equalTo(null))
                 .body("assessment.overall.calibration.evidence[0].contribution", notNullValue())
-                .extract().jsonPath();
-        double logit = body.getDouble("assessment.dimensions.find { it.name == 'inquiry' }.calibration.logit");
-        double sum = body.getDouble("assessment.dimensions.find { it.name == 'inquiry' }.calibration.baseline");
-        for (Object c : body.getList("assessment.dimensions.find { it.name == 'inquiry' }.evidence.contribution")) {
-            sum += ((Number) c).doubleValue();
+                .extract().asString();
+        // Jackson, not JsonPath: JsonPath reads numbers as floats, too coarse for the identity
+        JsonNode inquiry = null;
+        for (JsonNode d : new ObjectMapper().readTree(body).path("assessment").path("dimensions")) {
+            if (d.path("name").asText().equals("inquiry")) {
+                inquiry = d;
+            }
+        }
+        double logit = inquiry.path("calibration").path("logit").asDouble();
+        double sum = inquiry.path("calibration").path("baseline").asDouble();
+        for (JsonNode e : inquiry.path("evidence")) {
+            sum += e.path("contribution").asDouble();
         }
         org.assertj.core.api.Assertions.assertThat(sum).isCloseTo(logit, org.assertj.core.api.Assertions.within(1e-9));
-        org.assertj.core.api.Assertions.assertThat(body.getInt("assessment.dimensions.find { it.name == 'inquiry' }.score"))
+        org.assertj.core.api.Assertions.assertThat(inquiry.path("score").asInt())
                 .isEqualTo((int) Math.round(100 / (1 + Math.exp(-logit)))).isGreaterThan(50);
+    }
+
+    @Test
+    void publishedScoresCarryTheCalibrationAndMatchTheEventSchema() throws IOException {
+        String name = CalibrationModel.load(WithModel.MODEL).name();
+        String clientId = "calibrated-it-" + UUID.randomUUID();
+        String sampleId = UUID.randomUUID().toString();
+        KafkaTestClient.publish("conversation-samples", clientId, sampleId, "attune.journal.conversation-recorded.v1",
+                ScoringPipelineIT.conversation(sampleId, clientId, "That sounds so hard, what happened?"));
+
+        List<ConsumerRecord<String, String>> scores = KafkaTestClient.collect("attunement-scores",
+                r -> clientId.equals(r.key()), 1, Duration.ofSeconds(30));
+        org.assertj.core.api.Assertions.assertThat(scores).hasSize(1);
+        String event = scores.get(0).value();
+        EventContract.assertValid(EventContract.ATTUNEMENT_SCORE_COMPUTED, event);
+        JsonNode score = new ObjectMapper().readTree(event);
+        String version = AttunementAnalyzer.SCORER_VERSION + "+" + name;
+        org.assertj.core.api.Assertions.assertThat(score.path("scorerVersion").asText()).isEqualTo(version);
+        org.assertj.core.api.Assertions.assertThat(score.path("scoreId").asText())
+                .isEqualTo(AttunementScoreComputed.scoreId(sampleId, version));
+        JsonNode inquiry = null;
+        for (JsonNode d : score.path("dimensions")) {
+            if (d.path("name").asText().equals("inquiry")) {
+                inquiry = d;
+            }
+        }
+        org.assertj.core.api.Assertions.assertThat(inquiry.path("calibration").path("logit").isNumber()).isTrue();
+        org.assertj.core.api.Assertions.assertThat(inquiry.path("evidence").get(0).path("contribution").isNumber())
+                .isTrue();
     }
 
     @Test

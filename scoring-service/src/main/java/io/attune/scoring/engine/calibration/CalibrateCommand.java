@@ -87,15 +87,15 @@ public final class CalibrateCommand {
         }
         out.printf(Locale.ROOT, "Trained on %d samples (%s, sha256 %s)%n", contents.samples().size(),
             labels.getFileName(), contents.sha256());
-        out.printf(Locale.ROOT, "%-13s %-20s %9s %9s %7s %s%n", "kind", "target", "positives", "negatives", "C",
-            folds + "-fold CV ROC AUC");
+        out.printf(Locale.ROOT, "%-13s %-20s %9s %9s %7s %4s %s%n", "kind", "target", "positives", "negatives", "C",
+            "bid", folds + "-fold CV ROC AUC");
         for (Trainer.TargetReport r : result.reports()) {
             if (r.skipped() != null) {
                 err.printf(Locale.ROOT, "warning: %s %s: %s%n", r.kind(), r.target(), r.skipped());
                 continue;
             }
-            out.printf(Locale.ROOT, "%-13s %-20s %9d %9d %7s %.3f%n", r.kind(), r.target(), r.positives(),
-                r.negatives(), trim(r.c()), r.cvAuc());
+            out.printf(Locale.ROOT, "%-13s %-20s %9d %9d %7s %4s %.3f%n", r.kind(), r.target(), r.positives(),
+                r.negatives(), trim(r.c()), r.bidFeatures() ? "yes" : "no", r.cvAuc());
         }
         try {
             result.model().save(model);

@@ -45,7 +45,8 @@ public final class CalibrationModel implements ScoreCalibration {
     private static final ThreadLocal<Scratch> SCRATCH = ThreadLocal.withInitial(Scratch::new);
 
     /** One trained target: a dimension of a kind, or its overall label. */
-    record Target(String name, double c, double bias, double[] weights, int positives, int negatives, double cvAuc) {
+    record Target(String name, double c, boolean bidFeatures, double bias, double[] weights, int positives,
+                  int negatives, double cvAuc) {
     }
 
     /** Everything calibrated for one kind; {@code dimensions} follows the engine's order, null = lexical score. */
@@ -264,6 +265,7 @@ public final class CalibrationModel implements ScoreCalibration {
 
     private static void writeTarget(ObjectNode node, Target t) {
         node.put("c", t.c());
+        node.put("bidFeatures", t.bidFeatures());
         node.put("positives", t.positives());
         node.put("negatives", t.negatives());
         node.put("cvAuc", t.cvAuc());
@@ -323,7 +325,8 @@ public final class CalibrationModel implements ScoreCalibration {
         while (it.hasNext()) {
             Map.Entry<String, JsonNode> e = it.next();
             JsonNode t = e.getValue();
-            Target target = new Target(e.getKey(), t.path("c").asDouble(), number(t, "bias"),
+            Target target = new Target(e.getKey(), t.path("c").asDouble(), t.path("bidFeatures").asBoolean(),
+                number(t, "bias"),
                 doubles(t.path("weights"), names.size(), kind + "." + e.getKey() + ".weights"),
                 t.path("positives").asInt(), t.path("negatives").asInt(), t.path("cvAuc").asDouble(Double.NaN));
             if (e.getKey().equals(OVERALL)) {

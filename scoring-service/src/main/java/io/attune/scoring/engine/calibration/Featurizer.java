@@ -106,6 +106,15 @@ final class Featurizer {
         return names.size();
     }
 
+    /** Per feature id: it is an n-gram of the bid. */
+    boolean[] bidFeatures() {
+        boolean[] out = new boolean[names.size()];
+        for (int id = 0; id < out.length; id++) {
+            out[id] = names.get(id).startsWith(BID + ":");
+        }
+        return out;
+    }
+
     /**
      * Builds the feature space from training observations: every signal seen, and the n-grams of each field that
      * occur in at least {@code minDocs} samples (at most {@code maxPerField} per field, most frequent first).

@@ -42,8 +42,8 @@ public final class Trainer {
     }
 
     /** Outcome for one target; {@code skipped} explains why it keeps the lexical score, else null. */
-    public record TargetReport(String kind, String target, int positives, int negatives, double c, double cvAuc,
-                               String skipped) {
+    public record TargetReport(String kind, String target, int positives, int negatives, double c,
+                               boolean bidFeatures, double cvAuc, String skipped) {
     }
 
     public record Result(CalibrationModel model, List<TargetReport> reports) {
@@ -107,7 +107,8 @@ public final class Trainer {
                 String reason = counts[1] + " positive and " + counts[0] + " negative labels (need at least "
                     + options.minExamples() + " of each); keeps the default scoring";
                 skipped.put(target, reason);
-                reports.add(new TargetReport(kind, target, counts[1], counts[0], Double.NaN, Double.NaN, reason));
+                reports.add(new TargetReport(kind, target, counts[1], counts[0], Double.NaN, false, Double.NaN,
+                    reason));
             } else {
                 trainable.add(target);
             }
@@ -117,8 +118,12 @@ public final class Trainer {
         }
         int[] fold = folds(n);
         double[] grid = options.cGrid();
-        // out-of-fold logits per target and C
-        double[][][] oof = new double[trainable.size()][grid.length][n];
+        // conversations also try every C without the bid's n-grams: they help only where raters code the reply
+        // in the light of what it answers
+        boolean[] bidVariants = kind.equals("conversation") ? new boolean[] {true, false} : new boolean[] {false};
+        int candidates = bidVariants.length * grid.length;
+        // out-of-fold logits per target and candidate (bid variant x C)
+        double[][][] oof = new double[trainable.size()][candidates][n];
         for (int f = 0; f < options.folds(); f++) {
             List<Observation> train = new ArrayList<>();
             for (int i = 0; i < n; i++) {
@@ -127,7 +132,10 @@ public final class Trainer {
                 }
             }
             Featurizer featurizer = Featurizer.fit(kind, train, options.minDocs(), options.maxPerField());
-            Feature[][] x = vectors(featurizer, observations);
+            Feature[][][] x = new Feature[bidVariants.length][][];
+            for (int v = 0; v < bidVariants.length; v++) {
+                x[v] = vectors(featurizer, observations, bidVariants[v]);
+            }
             for (int t = 0; t < trainable.size(); t++) {
                 String target = trainable.get(t);
                 List<Integer> trainIdx = new ArrayList<>();
@@ -140,16 +148,21 @@ public final class Trainer {
                 if (testIdx.isEmpty()) {
                     continue;
                 }
-                for (int c = 0; c < grid.length; c++) {
-                    double[] w = fit(x, samples, target, trainIdx, featurizer.size(), grid[c]);
-                    for (int i : testIdx) {
-                        oof[t][c][i] = logit(w, x[i], featurizer.size());
+                for (int v = 0; v < bidVariants.length; v++) {
+                    for (int c = 0; c < grid.length; c++) {
+                        double[] w = fit(x[v], samples, target, trainIdx, featurizer.size(), grid[c]);
+                        for (int i : testIdx) {
+                            oof[t][v * grid.length + c][i] = logit(w, x[v][i]);
+                        }
                     }
                 }
             }
         }
         Featurizer featurizer = Featurizer.fit(kind, observations, options.minDocs(), options.maxPerField());
-        Feature[][] x = vectors(featurizer, observations);
+        Feature[][][] x = new Feature[bidVariants.length][][];
+        for (int v = 0; v < bidVariants.length; v++) {
+            x[v] = vectors(featurizer, observations, bidVariants[v]);
+        }
         CalibrationModel.Target[] byDimension = new CalibrationModel.Target[dimensions.size()];
         CalibrationModel.Target overall = null;
         for (int t = 0; t < trainable.size(); t++) {
@@ -166,27 +179,29 @@ public final class Trainer {
             }
             int best = 0;
             double bestAuc = -1;
-            for (int c = 0; c < grid.length; c++) {
+            for (int candidate = 0; candidate < candidates; candidate++) {
                 double[] scores = new double[labelled.size()];
                 for (int k = 0; k < scores.length; k++) {
-                    scores[k] = oof[t][c][labelled.get(k)];
+                    scores[k] = oof[t][candidate][labelled.get(k)];
                 }
                 double auc = RocAuc.of(scores, positive);
                 if (auc > bestAuc + 1e-12) {
-                    best = c;
+                    best = candidate;
                     bestAuc = auc;
                 }
             }
-            double[] w = fit(x, samples, target, labelled, featurizer.size(), grid[best]);
+            boolean withBid = bidVariants[best / grid.length];
+            double c = grid[best % grid.length];
+            double[] w = fit(x[best / grid.length], samples, target, labelled, featurizer.size(), c);
             int[] counts = counts(samples, target);
-            CalibrationModel.Target model = new CalibrationModel.Target(target, grid[best], w[featurizer.size()],
+            CalibrationModel.Target model = new CalibrationModel.Target(target, c, withBid, w[featurizer.size()],
                 Arrays.copyOf(w, featurizer.size()), counts[1], counts[0], bestAuc);
             if (target.equals(CalibrationModel.OVERALL)) {
                 overall = model;
             } else {
                 byDimension[dimensions.indexOf(target)] = model;
             }
-            reports.add(new TargetReport(kind, target, counts[1], counts[0], grid[best], bestAuc, null));
+            reports.add(new TargetReport(kind, target, counts[1], counts[0], c, withBid, bestAuc, null));
         }
         return new CalibrationModel.KindModel(featurizer, byDimension, overall, n, skipped);
     }
@@ -217,8 +232,12 @@ public final class Trainer {
         return fold;
     }
 
-    /** The observations as liblinear rows: 1-based feature ids in ascending order, then the bias column. */
-    private static Feature[][] vectors(Featurizer featurizer, List<Observation> observations) {
+    /**
+     * The observations as liblinear rows: 1-based feature ids in ascending order, then the bias column; without
+     * the bid's n-grams unless {@code withBid}.
+     */
+    private static Feature[][] vectors(Featurizer featurizer, List<Observation> observations, boolean withBid) {
+        boolean[] bid = featurizer.bidFeatures();
         FeatureVector v = new FeatureVector();
         Feature[][] out = new Feature[observations.size()][];
         int biasIndex = featurizer.size() + 1;
@@ -232,7 +251,7 @@ public final class Trainer {
             Arrays.sort(slots, (a, b) -> Integer.compare(ids[a], ids[b]));
             List<Feature> row = new ArrayList<>(v.count + 1);
             for (int s : slots) {
-                if (v.values[s] != 0.0) {
+                if (v.values[s] != 0.0 && (withBid || !bid[ids[s]])) {
                     row.add(new FeatureNode(ids[s] + 1, v.values[s]));
                 }
             }
@@ -277,7 +296,7 @@ public final class Trainer {
         return w;
     }
 
-    private static double logit(double[] w, Feature[] row, int size) {
+    private static double logit(double[] w, Feature[] row) {
         double sum = 0;
         for (Feature f : row) {
             sum += w[f.getIndex() - 1] * f.getValue();

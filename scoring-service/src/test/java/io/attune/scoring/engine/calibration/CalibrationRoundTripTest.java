@@ -28,7 +28,7 @@ class CalibrationRoundTripTest {
         assertThat(trained.exitCode).as(trained.stderr).isZero();
         for (String target : List.of("acknowledgement", "mirroring", "inquiry", "exploration", "presence",
                 "listening-balance", "emotional-awareness", "self-compassion", "overall")) {
-            assertThat(trained.stdout).containsPattern("(?m)^\\w+\\s+" + target + "\\s+\\d+\\s+\\d+\\s+\\S+\\s+0\\.\\d{3}$");
+            assertThat(trained.stdout).containsPattern("(?m)^\\w+\\s+" + target + "\\s+\\d+\\s+\\d+\\s+\\S+\\s+(yes|no)\\s+0\\.\\d{3}$");
         }
         assertThat(trained.model).isRegularFile();
     }

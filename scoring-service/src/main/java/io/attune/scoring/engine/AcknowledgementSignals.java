@@ -46,7 +46,7 @@ final class AcknowledgementSignals implements SignalDetector<ConversationView> {
                     continue; // "That sucks! Just forget it.": the reaction only clears the way for moving on
                 }
                 if (strongest != null && reply.tokens.sentence[strongest.from()] != reply.tokens.sentence[m.from()]) {
-                    sheet.addRepeated(ACKNOWLEDGEMENT, reply, i, strongest, strongest.signal(), weight(strongest.signal()));
+                    add(sheet, reply, i, strongest);
                     strongest = null;
                 }
                 if (strongest == null || weight(m.signal()) > weight(strongest.signal())) {
@@ -55,7 +55,7 @@ final class AcknowledgementSignals implements SignalDetector<ConversationView> {
                 acknowledged = true;
             }
             if (strongest != null) {
-                sheet.addRepeated(ACKNOWLEDGEMENT, reply, i, strongest, strongest.signal(), weight(strongest.signal()));
+                add(sheet, reply, i, strongest);
             }
             for (ConversationView.NamedFeeling f : view.namedFeelings(i)) {
                 sheet.add(ACKNOWLEDGEMENT, view.evidence(i, f, "named-feeling",
@@ -79,6 +79,10 @@ final class AcknowledgementSignals implements SignalDetector<ConversationView> {
                     engaged ? UNACKNOWLEDGED_BUT_ENGAGED : UNACKNOWLEDGED_FEELING));
             }
         }
+    }
+
+    private static void add(ScoreSheet sheet, AnalyzedText reply, int turn, PhraseMatch m) {
+        sheet.addRepeated(ACKNOWLEDGEMENT, reply, turn, m, m.signal(), weight(m.signal()));
     }
 
     private static boolean sharesExperience(AnalyzedText reply) {

@@ -37,9 +37,7 @@ final class InquirySignals implements SignalDetector<ConversationView> {
             }
             AnalyzedText reply = view.turns[i];
             boolean hasContext = view.bid[i] >= 0 || !view.topicBefore(i).isEmpty();
-            long asked = 0; // bit per sentence that holds a question, for invitations below
             for (QuestionDetector.Question q : view.questions(i)) {
-                asked |= 1L << Math.min(q.sentence(), 63);
                 String signal;
                 int base;
                 if (view.strays(i, q)) {
@@ -59,8 +57,7 @@ final class InquirySignals implements SignalDetector<ConversationView> {
                 sheet.add(INQUIRY, reply.sentence(i, q.sentence(), signal, sheet.repeated(INQUIRY, signal, base)));
             }
             for (PhraseMatch m : reply.matches(LexiconGroup.LEAD_ON)) {
-                int sentence = reply.tokens.sentence[m.from()];
-                if (!reply.negated(m) && (asked & (1L << Math.min(sentence, 63))) == 0) {
+                if (!reply.negated(m) && !asksIn(view, i, reply.tokens.sentence[m.from()])) {
                     askedRelevant = true;
                     sheet.addRepeated(INQUIRY, reply, i, m, "invitation", INVITATION);
                 }
@@ -69,5 +66,15 @@ final class InquirySignals implements SignalDetector<ConversationView> {
         if (!askedRelevant && firstFeelingReply >= 0) {
             sheet.add(INQUIRY, view.turns[firstFeelingReply].wholeText(firstFeelingReply, "no-question", NO_QUESTION));
         }
+    }
+
+    /** "Tell me more?" is one invitation: a lead-on inside a sentence already counted as a question adds nothing. */
+    private static boolean asksIn(ConversationView view, int turn, int sentence) {
+        for (QuestionDetector.Question q : view.questions(turn)) {
+            if (q.sentence() == sentence) {
+                return true;
+            }
+        }
+        return false;
     }
 }

@@ -101,7 +101,7 @@ final class MirroringSignals implements SignalDetector<ConversationView> {
                     mirrored = true;
                 }
             }
-            boolean acknowledged = reply.firstAffirmed(LexiconGroup.ACKNOWLEDGEMENT) != null;
+            boolean acknowledged = acknowledges(view, i);
             if ((mirrored || acknowledged) && view.intensity(bid) >= LOUD_BID) {
                 Evidence loud = loudness(reply, i);
                 if (loud != null) {
@@ -154,6 +154,18 @@ final class MirroringSignals implements SignalDetector<ConversationView> {
             }
         }
         return found;
+    }
+
+    /** As acknowledgement counts it: "That sucks! Just forget it." reacts only to move on. */
+    private static boolean acknowledges(ConversationView view, int turn) {
+        AnalyzedText reply = view.turns[turn];
+        boolean closing = view.closes(turn);
+        for (PhraseMatch m : reply.matches(LexiconGroup.ACKNOWLEDGEMENT)) {
+            if (!reply.negated(m) && !(closing && m.signal().equals("sympathy-interjection"))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Advice or a dismissal in the span: reusing their words to brush them off is not mirroring. */

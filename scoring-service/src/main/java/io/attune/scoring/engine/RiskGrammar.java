@@ -250,7 +250,7 @@ final class RiskGrammar {
             {"dissapear", "disappear"}, {"disapear", "disappear"}, {"dissappear", "disappear"},
             {"sucidal", "suicidal"}, {"suicidle", "suicidal"}, {"suicidel", "suicidal"}, {"sucidle", "suicidal"},
             {"suisidal", "suicidal"}, {"suiside", "suicide"}, {"sucide", "suicide"}, {"suicde", "suicide"},
-            {"wanna", "want to"}, {"gonna", "going to"}, {"tryna", "trying to"}, {"finna", "going to"},
+            {"wanna", "want to"}, {"imma", "i am going to"}, {"ima", "i am going to"}, {"gonna", "going to"}, {"tryna", "trying to"}, {"finna", "going to"},
             {"wud", "would"}, {"wld", "would"}, {"cud", "could"}, {"shud", "should"}, {"abt", "about"},
             {"bc", "because"}, {"cuz", "because"}, {"coz", "because"}, {"rn", "right now"}, {"ppl", "people"},
             {"bf", "boyfriend"}, {"gf", "girlfriend"}, {"tmrw", "tomorrow"}, {"tmr", "tomorrow"},

@@ -8,9 +8,9 @@ import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.Test;
 
 class SafetyScreenTest {
-    private final AttunementAnalyzer analyzer = new AttunementAnalyzer();
+    private static final AttunementAnalyzer analyzer = new AttunementAnalyzer();
 
-    private Safety journal(String text) {
+    private static Safety journal(String text) {
         return analyzer.analyze(new JournalEntry(text, List.of(), null, "en")).safety();
     }
 
@@ -40,6 +40,126 @@ class SafetyScreenTest {
     })
     void crisisLanguageIsCrisis(String text) {
         assertThat(journal(text).level()).as(text).isEqualTo(SafetyLevel.CRISIS);
+    }
+
+    /** The misses reported in issue 8, and the forms the issue asks for by name. */
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "I honestly can't see the point of living anymore.",
+        "I've started cutting again, it's the only thing that helps.",
+        "Work again, then the bus, then nothing. hopeless\u2026 just want to disappear",
+        "I just want to disappear.",
+        "Everyone would be better off without me.",
+        "I can't go on.",
+        "There's no point living.",
+        "He hits me.",
+        "I'm scared to go home.",
+        "I'm going to hurt him when he gets back, I've thought it through.",
+        "My stepdad beats my little brother.",
+    })
+    void theIssuesExamplesAreCrisis(String text) {
+        assertThat(journal(text).level()).as(text).isEqualTo(SafetyLevel.CRISIS);
+    }
+
+    /** Texting spellings, typos and third-person reports reach the same patterns. */
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "i wanna kil my self",
+        "honestly im so suicidle rn",
+        "i want to dissapear and never come back",
+        "everyone wud be better off w/o me",
+        "she said she wants to kill herself",
+        "My brother keeps talking about ending his life.",
+        "my friend is cutting again and made me promise not to tell",
+        "her boyfriend chokes her when he's drunk",
+        "tbh i dont even want to live",
+    })
+    void misspellingsSlangAndThirdPersonAreCrisis(String text) {
+        assertThat(journal(text).level()).as(text).isEqualTo(SafetyLevel.CRISIS);
+    }
+
+    /** Negated, historical and reported-on-the-news risk is seen, but it is not a crisis now. */
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "I used to self-harm years ago, I'm doing well now.",
+        "When I was a teenager I wanted to die. I'm grateful I'm still here.",
+        "I'm not suicidal, just exhausted.",
+        "I would never hurt myself.",
+        "My uncle took his own life three years ago and I still miss him.",
+        "I feel hopeless.",
+        "I'm exhausted and overwhelmed.",
+    })
+    void distressNegationAndHistoryAreAConcern(String text) {
+        assertThat(journal(text).level()).as(text).isEqualTo(SafetyLevel.CONCERN);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "I could murder a pizza.",
+        "This cake is so good I want to die.",
+        "That's the hill I'd die on.",
+        "Watched the film where he kills himself at the end.",
+        "The news said a man stabbed his neighbour.",
+        "I'm going to kill my brother if he eats my leftovers again lol",
+        "My mum will kill me if I'm late again.",
+        "I cut my finger chopping onions.",
+        "We're cutting costs this quarter.",
+        "It hit me today how much I've grown.",
+    })
+    void hyperboleMediaAndEverydayWordsAreNotCrisis(String text) {
+        assertThat(journal(text).level()).as(text).isNotEqualTo(SafetyLevel.CRISIS);
+    }
+
+    @Test
+    void aCrisisSaidByTheOtherPersonIsReportedWithTheirName() {
+        Assessment a = analyzer.analyze(new ConversationSample("partner", "Alex", List.of(
+            new Turn("Alex", "How was your day?"),
+            new Turn("Sam", "I honestly can't see the point of living anymore."),
+            new Turn("Alex", "What do you mean?")), "en"));
+        assertThat(a.safety().level()).isEqualTo(SafetyLevel.CRISIS);
+        assertThat(a.safety().evidence()).isNotEmpty().allSatisfy(e -> {
+            assertThat(e.turn()).isEqualTo(1);
+            assertThat(e.speaker()).isEqualTo("Sam");
+            assertThat(e.client()).isFalse();
+            assertThat(e.text()).isEqualTo("can't see the point of living");
+        });
+    }
+
+    @Test
+    void eachSpanNamesItsOwnSpeaker() {
+        Assessment a = analyzer.analyze(new ConversationSample("friend", "Priya", List.of(
+            new Turn("Jen", "He hit me again last night."),
+            new Turn("Priya", "Oh Jen. Honestly, some days I want to die too.")), "en"));
+        assertThat(a.safety().evidence()).extracting(SafetyEvidence::speaker, SafetyEvidence::client,
+            SafetyEvidence::signal).containsExactly(
+                org.assertj.core.groups.Tuple.tuple("Jen", false, "domestic-abuse"),
+                org.assertj.core.groups.Tuple.tuple("Priya", true, "suicidal-ideation"));
+    }
+
+    @Test
+    void aQuestionAboutRiskIsNotADisclosure() {
+        Assessment a = analyzer.analyze(new ConversationSample("coachee", "Client", List.of(
+            new Turn("Coach", "Do you ever have thoughts of suicide?"),
+            new Turn("Client", "No. I just feel stuck.")), "en"));
+        assertThat(a.safety().level()).isEqualTo(SafetyLevel.CONCERN);
+        assertThat(a.safety().evidence()).extracting(SafetyEvidence::speaker).containsOnly("Coach");
+    }
+
+    @Test
+    void journalSpansHaveNoSpeakerAndAreTheClients() {
+        Safety s = journal("I want to die.");
+        assertThat(s.evidence()).isNotEmpty().allSatisfy(e -> {
+            assertThat(e.speaker()).isNull();
+            assertThat(e.client()).isTrue();
+        });
+    }
+
+    @Test
+    void evidenceQuotesTheSpanEvenWhenAGapWasSkipped() {
+        String text = "Honestly I keep thinking everyone would be so much better off without me.";
+        Safety s = journal(text);
+        assertThat(s.level()).isEqualTo(SafetyLevel.CRISIS);
+        assertThat(s.evidence()).allSatisfy(e -> assertThat(text.substring(e.start(), e.end())).isEqualTo(e.text()));
     }
 
     @ParameterizedTest

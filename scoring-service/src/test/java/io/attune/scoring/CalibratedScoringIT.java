@@ -95,7 +95,7 @@ class CalibratedScoringIT {
                 .body("assessment.scorerVersion", equalTo(AttunementAnalyzer.SCORER_VERSION + "+" + name))
                 .body("assessment.dimensions.find { it.name == 'inquiry' }.calibration.logit", notNullValue())
                 .body("assessment.dimensions.find { it.name == 'inquiry' }.evidence.contribution", everyItem(notNullValue()))
-                .body("assessment.dimensions.find { it.name == 'inquiry' }.evidence", hasSize(lessThanOrEqualTo(11)))
+                .body("assessment.dimensions.find { it.name == 'inquiry' }.evidence", hasSize(lessThanOrEqualTo(9)))
                 .body("assessment.dimensions.find { it.name == 'acknowledgement' }.calibration", equalTo(null))
                 .body("assessment.overall.calibration.evidence[0].contribution", notNullValue())
                 .extract().asString();

@@ -41,6 +41,9 @@ public final class AttunementAnalyzer {
         this.contentWords = new ContentWords();
         Set<String> words = new TreeSet<>(lexicons.words());
         words.addAll(contentWords.stopwords());
+        if (calibration != null) {
+            words.addAll(calibration.words());
+        }
         this.tokenizer = new Tokenizer(Vocabulary.of(words, Tokenizer.EXPANSIONS));
     }
 

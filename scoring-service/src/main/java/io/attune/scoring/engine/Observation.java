@@ -67,6 +67,14 @@ public final class Observation {
         return texts[i].tokens.tokens[k];
     }
 
+    /**
+     * The token is in the analyzer's vocabulary: a lexicon word, a stop word or a word of the loaded calibration
+     * ({@link ScoreCalibration#words()}).
+     */
+    public boolean tokenKnown(int i, int k) {
+        return texts[i].tokens.known[k];
+    }
+
     public int tokenStart(int i, int k) {
         return texts[i].tokens.start[k];
     }

@@ -1,6 +1,7 @@
 package io.attune.scoring.engine;
 
 import java.util.List;
+import java.util.Set;
 
 /**
  * A tier that rescores dimensions the way an organisation's raters do, on top of the lexical engine. It sees the
@@ -11,6 +12,15 @@ public interface ScoreCalibration {
 
     /** Names the model; appended to the lexical scorer version, e.g. {@code calibrated-0123456789ab}. */
     String name();
+
+    /**
+     * Every word the calibration's features read. The analyzer adds them to its vocabulary, so these tokens come
+     * out interned and marked known ({@link Observation#tokenKnown}) and every other token can be skipped without
+     * hashing it. Words must not contain an apostrophe (that would change how the tokenizer splits them).
+     */
+    default Set<String> words() {
+        return Set.of();
+    }
 
     /**
      * Rescores one input.

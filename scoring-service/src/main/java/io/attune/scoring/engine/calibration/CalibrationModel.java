@@ -4,10 +4,13 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.util.DefaultIndenter;
@@ -36,8 +39,11 @@ public final class CalibrationModel implements ScoreCalibration {
     public static final String FORMAT = "attune-calibration/1";
     public static final String OVERALL = "overall";
     /** Evidence entries per calibrated score before the rest is summed into one. */
-    static final int MAX_EVIDENCE = 10;
+    static final int MAX_EVIDENCE = 8;
     static final String OTHER = "other-features";
+    static final String CLIENT_NGRAM = Featurizer.CLIENT + "-ngram";
+    static final String BID_NGRAM = Featurizer.BID + "-ngram";
+    static final String TEXT_NGRAM = Featurizer.TEXT + "-ngram";
     /** Score points a logit unit is worth at mid-scale (the slope of 100 * sigmoid at 0): the evidence effect. */
     static final double POINTS_PER_LOGIT = 25.0;
 
@@ -59,6 +65,8 @@ public final class CalibrationModel implements ScoreCalibration {
     private final int trainingLines;
     private final String baseScorerVersion;
     private final Map<String, KindModel> kinds;
+    private final Set<String> words;
+    private final Map<String, Packed> packed;
 
     CalibrationModel(String trainingDataSha256, int trainingLines, String baseScorerVersion,
                      Map<String, KindModel> kinds) {
@@ -67,6 +75,18 @@ public final class CalibrationModel implements ScoreCalibration {
         this.trainingLines = trainingLines;
         this.baseScorerVersion = baseScorerVersion;
         this.kinds = Map.copyOf(kinds);
+        Map<String, Packed> packs = new LinkedHashMap<>();
+        kinds.forEach((kind, model) -> packs.put(kind, Packed.of(model)));
+        this.packed = Map.copyOf(packs);
+        Set<String> all = new TreeSet<>();
+        kinds.values().forEach(k -> all.addAll(k.featurizer().words()));
+        this.words = Collections.unmodifiableSet(all);
+    }
+
+    /** The n-gram words; the analyzer interns them so scoring skips every other token unhashed. */
+    @Override
+    public Set<String> words() {
+        return words;
     }
 
     @Override
@@ -105,88 +125,166 @@ public final class CalibrationModel implements ScoreCalibration {
         return out;
     }
 
+    /**
+     * A kind's targets laid out for scoring: the weights of all targets of one feature side by side, so one pass
+     * over the features scores every target with one memory fetch per feature rather than one per target.
+     */
+    private record Packed(Target[] targets, int[] dimension, double[] weights, boolean usesBid) {
+        static Packed of(KindModel model) {
+            List<Target> targets = new ArrayList<>();
+            List<Integer> dims = new ArrayList<>();
+            for (int d = 0; d < model.dimensions().length; d++) {
+                if (model.dimensions()[d] != null) {
+                    targets.add(model.dimensions()[d]);
+                    dims.add(d);
+                }
+            }
+            if (model.overall() != null) {
+                targets.add(model.overall());
+                dims.add(-1);
+            }
+            int t = targets.size();
+            int size = model.featurizer().size();
+            double[] weights = new double[size * t];
+            boolean usesBid = false;
+            for (int k = 0; k < t; k++) {
+                double[] w = targets.get(k).weights();
+                for (int id = 0; id < size; id++) {
+                    weights[id * t + k] = w[id];
+                }
+                usesBid |= targets.get(k).bidFeatures();
+            }
+            return new Packed(targets.toArray(new Target[0]), dims.stream().mapToInt(Integer::intValue).toArray(),
+                weights, usesBid);
+        }
+    }
+
     @Override
     public Result apply(Observation observation) {
         KindModel model = kinds.get(observation.kind());
         if (model == null) {
             return null;
         }
+        Packed packed = this.packed.get(observation.kind());
         Scratch scratch = SCRATCH.get();
-        FeatureVector features = scratch.features;
-        model.featurizer().extract(observation, features);
-        List<DimensionScore> defaults = observation.defaults();
-        List<DimensionScore> scores = new ArrayList<>(defaults.size());
-        for (int d = 0; d < defaults.size(); d++) {
-            Target target = model.dimensions()[d];
-            scores.add(target == null ? defaults.get(d) : score(target, observation, scratch));
-        }
-        DimensionScore overall = model.overall() == null ? null : score(model.overall(), observation, scratch);
-        features.reset(0);
-        return new Result(scores, overall);
-    }
-
-    /** Scratch space for one thread: the feature vector and the running top contributions. */
-    private static final class Scratch {
-        final FeatureVector features = new FeatureVector();
-        /** Item: a signal item index, or {@code -1 - slot} for an n-gram slot. */
-        final int[] topItem = new int[MAX_EVIDENCE];
-        final double[] topContribution = new double[MAX_EVIDENCE];
-        int topCount;
-        double rest;
-        int restCount;
-
-        void consider(int item, double contribution) {
-            double magnitude = Math.abs(contribution);
-            if (topCount == MAX_EVIDENCE) {
-                if (magnitude <= Math.abs(topContribution[MAX_EVIDENCE - 1])) {
-                    rest += contribution;
-                    restCount++;
-                    return;
-                }
-                rest += topContribution[MAX_EVIDENCE - 1];
-                restCount++;
-                topCount--;
-            }
-            int at = topCount;
-            while (at > 0 && Math.abs(topContribution[at - 1]) < magnitude) {
-                topItem[at] = topItem[at - 1];
-                topContribution[at] = topContribution[at - 1];
-                at--;
-            }
-            topItem[at] = item;
-            topContribution[at] = contribution;
-            topCount++;
-        }
-    }
-
-    private static DimensionScore score(Target target, Observation o, Scratch scratch) {
         FeatureVector f = scratch.features;
-        double[] w = target.weights();
-        scratch.topCount = 0;
-        scratch.rest = 0.0;
-        scratch.restCount = 0;
-        double logit = target.bias();
+        model.featurizer().extract(observation, f, packed.usesBid(), true);
+        int t = packed.targets().length;
+        scratch.begin(packed.targets());
+        double[] w = packed.weights();
+        double[] logit = scratch.logit;
         for (int i = 0; i < f.signalCount; i++) {
-            double c = w[f.ids[f.signalSlot[i]]] * f.signalValue[i];
-            if (c != 0.0) {
-                logit += c;
-                scratch.consider(i, c);
+            int base = f.ids[f.signalSlot[i]] * t;
+            double value = f.signalValue[i];
+            for (int k = 0; k < t; k++) {
+                double c = w[base + k] * value;
+                if (c != 0.0) {
+                    logit[k] += c;
+                    scratch.consider(k, i, c);
+                }
             }
         }
         for (int s = 0; s < f.count; s++) {
             if (f.textOf[s] < 0) {
                 continue;
             }
-            double c = w[f.ids[s]] * f.values[s];
-            if (c != 0.0) {
-                logit += c;
-                scratch.consider(-1 - s, c);
+            int base = f.ids[s] * t;
+            double value = f.values[s];
+            for (int k = 0; k < t; k++) {
+                double c = w[base + k] * value;
+                if (c != 0.0) {
+                    logit[k] += c;
+                    scratch.consider(k, -1 - s, c);
+                }
             }
         }
-        List<Evidence> evidence = new ArrayList<>(scratch.topCount + 1);
-        for (int k = 0; k < scratch.topCount; k++) {
-            int item = scratch.topItem[k];
-            double c = scratch.topContribution[k];
+        List<DimensionScore> defaults = observation.defaults();
+        DimensionScore[] scores = defaults.toArray(new DimensionScore[0]);
+        DimensionScore overall = null;
+        int otherTurn = firstClientTurn(observation);
+        for (int k = 0; k < t; k++) {
+            DimensionScore score = score(k, packed.targets()[k], observation, scratch, otherTurn);
+            if (packed.dimension()[k] < 0) {
+                overall = score;
+            } else {
+                scores[packed.dimension()[k]] = score;
+            }
+        }
+        f.reset(0);
+        return new Result(List.of(scores), overall);
+    }
+
+    /** Per thread: the feature vector, and per target its running logit and largest contributions. */
+    private static final class Scratch {
+        final FeatureVector features = new FeatureVector();
+        double[] logit = new double[0];
+        /** Per target, MAX_EVIDENCE entries: a signal item index, or {@code -1 - slot} for an n-gram slot. */
+        int[] topItem = new int[0];
+        double[] topContribution = new double[0];
+        /** Per target: the smallest magnitude still in its top list once full (a quick reject). */
+        double[] floor = new double[0];
+        int[] topCount = new int[0];
+        double[] rest = new double[0];
+        int[] restCount = new int[0];
+
+        void begin(Target[] targets) {
+            int t = targets.length;
+            if (logit.length < t) {
+                logit = new double[t];
+                topItem = new int[t * MAX_EVIDENCE];
+                topContribution = new double[t * MAX_EVIDENCE];
+                floor = new double[t];
+                topCount = new int[t];
+                rest = new double[t];
+                restCount = new int[t];
+            }
+            for (int k = 0; k < t; k++) {
+                logit[k] = targets[k].bias();
+                floor[k] = -1.0;
+                topCount[k] = 0;
+                rest[k] = 0.0;
+                restCount[k] = 0;
+            }
+        }
+
+        void consider(int target, int item, double contribution) {
+            double magnitude = Math.abs(contribution);
+            if (magnitude <= floor[target]) {
+                rest[target] += contribution;
+                restCount[target]++;
+                return;
+            }
+            int offset = target * MAX_EVIDENCE;
+            int count = topCount[target];
+            if (count == MAX_EVIDENCE) {
+                rest[target] += topContribution[offset + MAX_EVIDENCE - 1];
+                restCount[target]++;
+                count--;
+            }
+            int at = count;
+            while (at > 0 && Math.abs(topContribution[offset + at - 1]) < magnitude) {
+                topItem[offset + at] = topItem[offset + at - 1];
+                topContribution[offset + at] = topContribution[offset + at - 1];
+                at--;
+            }
+            topItem[offset + at] = item;
+            topContribution[offset + at] = contribution;
+            topCount[target] = ++count;
+            if (count == MAX_EVIDENCE) {
+                floor[target] = Math.abs(topContribution[offset + MAX_EVIDENCE - 1]);
+            }
+        }
+    }
+
+    private static DimensionScore score(int k, Target target, Observation o, Scratch scratch, int otherTurn) {
+        FeatureVector f = scratch.features;
+        int offset = k * MAX_EVIDENCE;
+        int count = scratch.topCount[k];
+        boolean journal = o.isJournal();
+        List<Evidence> evidence = new ArrayList<>(count + 1);
+        for (int j = 0; j < count; j++) {
+            int item = scratch.topItem[offset + j];
+            double c = scratch.topContribution[offset + j];
             int effect = (int) Math.round(POINTS_PER_LOGIT * c);
             if (item >= 0) {
                 Evidence e = f.signalEvidence[item];
@@ -194,16 +292,17 @@ public final class CalibrationModel implements ScoreCalibration {
             } else {
                 int s = -1 - item;
                 int text = f.textOf[s];
-                String field = o.isJournal() ? Featurizer.TEXT : o.client(text) ? Featurizer.CLIENT : Featurizer.BID;
-                evidence.add(new Evidence(o.evidenceTurn(text), f.startOf[s], f.endOf[s],
-                    o.text(text).substring(f.startOf[s], f.endOf[s]), field + "-ngram", effect, c));
+                String signal = journal ? TEXT_NGRAM : o.client(text) ? CLIENT_NGRAM : BID_NGRAM;
+                evidence.add(new Evidence(o.evidenceTurn(text), f.startOf[s], f.endOf[s], f.span(s, o.text(text)),
+                    signal, effect, c));
             }
         }
-        if (scratch.restCount > 0) {
-            evidence.add(new Evidence(firstClientTurn(o), 0, 0, "", OTHER,
-                (int) Math.round(POINTS_PER_LOGIT * scratch.rest), scratch.rest));
+        if (scratch.restCount[k] > 0) {
+            double rest = scratch.rest[k];
+            evidence.add(new Evidence(otherTurn, 0, 0, "", OTHER, (int) Math.round(POINTS_PER_LOGIT * rest), rest));
         }
-        return new DimensionScore(target.name(), Calibration.score(logit), List.copyOf(evidence),
+        double logit = scratch.logit[k];
+        return new DimensionScore(target.name(), Calibration.score(logit), Collections.unmodifiableList(evidence),
             new Calibration(target.bias(), logit));
     }
 

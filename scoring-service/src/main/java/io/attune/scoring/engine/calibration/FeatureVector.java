@@ -17,6 +17,8 @@ final class FeatureVector implements Featurizer.NgramSink {
     int[] textOf = new int[64];
     int[] startOf = new int[64];
     int[] endOf = new int[64];
+    /** The span's text, cut once per call however many targets quote it. */
+    String[] spanOf = new String[64];
     private int[] slotOf = new int[0];
 
     int signalCount;
@@ -37,10 +39,20 @@ final class FeatureVector implements Featurizer.NgramSink {
             Arrays.fill(slotOf, -1);
         }
         Arrays.fill(signalEvidence, 0, signalCount, null);
+        Arrays.fill(spanOf, 0, count, null);
         count = 0;
         signalCount = 0;
         currentField = -1;
         fieldStart = 0;
+    }
+
+    String span(int slot, String text) {
+        String span = spanOf[slot];
+        if (span == null) {
+            span = text.substring(startOf[slot], endOf[slot]);
+            spanOf[slot] = span;
+        }
+        return span;
     }
 
     FeatureVector sink(Featurizer owner) {
@@ -97,6 +109,7 @@ final class FeatureVector implements Featurizer.NgramSink {
             textOf = Arrays.copyOf(textOf, cap);
             startOf = Arrays.copyOf(startOf, cap);
             endOf = Arrays.copyOf(endOf, cap);
+            spanOf = Arrays.copyOf(spanOf, cap);
         }
         ids[count] = id;
         values[count] = 0.0;
@@ -111,7 +124,8 @@ final class FeatureVector implements Featurizer.NgramSink {
     void finishField(double[] idf) {
         double norm = 0.0;
         for (int s = fieldStart; s < count; s++) {
-            double v = (1.0 + Math.log(values[s])) * idf[ids[s]];
+            // most n-grams occur once, and a logarithm is the costliest step here
+            double v = values[s] == 1.0 ? idf[ids[s]] : (1.0 + Math.log(values[s])) * idf[ids[s]];
             values[s] = v;
             norm += v * v;
         }

@@ -83,6 +83,9 @@ final class Featurizer {
                 throw new IllegalArgumentException("unknown feature field for a " + kind + ": " + name);
             }
             String[] words = rest.split(" ");
+            if (rest.indexOf('\'') >= 0) {
+                throw new IllegalArgumentException("n-gram words never contain an apostrophe: " + name);
+            }
             if (words.length == 1) {
                 target.unigrams.put(words[0], id);
             } else if (words.length == 2) {
@@ -106,14 +109,18 @@ final class Featurizer {
         return names.size();
     }
 
-    /** Per feature id: it is an n-gram of the bid. */
-    boolean[] bidFeatures() {
-        boolean[] out = new boolean[names.size()];
-        for (int id = 0; id < out.length; id++) {
-            out[id] = names.get(id).startsWith(BID + ":");
+    /** The words of the n-gram features, without the question mark token. */
+    Set<String> words() {
+        Set<String> out = new HashSet<>();
+        for (Field f : fields) {
+            out.addAll(f.unigrams.keySet());
+            out.addAll(f.bigrams.keySet());
+            f.bigrams.values().forEach(m -> out.addAll(m.keySet()));
         }
+        out.remove(QUESTION);
         return out;
     }
+
 
     /**
      * Builds the feature space from training observations: every signal seen, and the n-grams of each field that
@@ -131,7 +138,12 @@ final class Featurizer {
                     signals.add(SIGNAL + ":" + dims.get(d) + "/" + e.signal());
                 }
             }
-            walk(o, (field, a, b, text, start, end) -> seen.add(field + ":" + (b == null ? a : a + " " + b)));
+            walk(o, (field, a, b, text, start, end) -> {
+                // words with an apostrophe would tokenise differently once in the analyzer's vocabulary
+                if (a.indexOf('\'') < 0 && (b == null || b.indexOf('\'') < 0)) {
+                    seen.add(field + ":" + (b == null ? a : a + " " + b));
+                }
+            }, true, false);
             for (String key : seen) {
                 docFreq.merge(key, 1, Integer::sum);
             }
@@ -169,23 +181,25 @@ final class Featurizer {
     }
 
     /**
-     * Walks the n-grams of an observation: the client's turns and the bids they answer (each bid once), or the
-     * journal text. Bigrams stay within a sentence; a question sentence ends with the token {@code ?}.
+     * Walks the n-grams of an observation: the client's turns and the bids they answer (each bid once, only
+     * {@code withBid}), or the journal text. Bigrams stay within a sentence; a question sentence ends with the token
+     * {@code ?}. With {@code knownOnly}, n-grams with a word outside the analyzer's vocabulary are skipped: when the
+     * model's words are in that vocabulary ({@link CalibrationModel#words()}) no such n-gram can be a feature.
      */
-    static void walk(Observation o, NgramSink sink) {
+    static void walk(Observation o, NgramSink sink, boolean withBid, boolean knownOnly) {
         if (o.isJournal()) {
-            walkText(o, 0, TEXT, sink);
+            walkText(o, 0, TEXT, sink, knownOnly);
             return;
         }
         int n = o.textCount();
         for (int i = 0; i < n; i++) {
             if (o.client(i)) {
-                walkText(o, i, CLIENT, sink);
+                walkText(o, i, CLIENT, sink, knownOnly);
             }
         }
-        for (int i = 0; i < n; i++) {
+        for (int i = 0; withBid && i < n; i++) {
             if (!o.client(i) && isBid(o, i)) {
-                walkText(o, i, BID, sink);
+                walkText(o, i, BID, sink, knownOnly);
             }
         }
     }
@@ -199,29 +213,48 @@ final class Featurizer {
         return false;
     }
 
-    private static void walkText(Observation o, int text, String field, NgramSink sink) {
+    private static void walkText(Observation o, int text, String field, NgramSink sink, boolean knownOnly) {
         for (int s = 0; s < o.sentenceCount(text); s++) {
             int first = o.sentenceFirst(text, s);
             int end = o.sentenceEnd(text, s);
+            boolean known = first < end && (!knownOnly || mayBeFeature(o, text, first));
             for (int k = first; k < end; k++) {
-                sink.accept(field, o.token(text, k), null, text, o.tokenStart(text, k), o.tokenEnd(text, k));
-                if (k + 1 < end) {
-                    sink.accept(field, o.token(text, k), o.token(text, k + 1), text, o.tokenStart(text, k),
-                        o.tokenEnd(text, k + 1));
+                boolean nextKnown = k + 1 < end && (!knownOnly || mayBeFeature(o, text, k + 1));
+                if (known) {
+                    sink.accept(field, o.token(text, k), null, text, o.tokenStart(text, k), o.tokenEnd(text, k));
+                    if (nextKnown) {
+                        sink.accept(field, o.token(text, k), o.token(text, k + 1), text, o.tokenStart(text, k),
+                            o.tokenEnd(text, k + 1));
+                    }
                 }
+                known = nextKnown;
             }
             if (o.sentenceQuestion(text, s) && end > first) {
                 int mark = o.text(text).indexOf('?', o.tokenEnd(text, end - 1));
                 if (mark >= 0) {
                     sink.accept(field, QUESTION, null, text, mark, mark + 1);
-                    sink.accept(field, o.token(text, end - 1), QUESTION, text, o.tokenStart(text, end - 1), mark + 1);
+                    if (!knownOnly || mayBeFeature(o, text, end - 1)) {
+                        sink.accept(field, o.token(text, end - 1), QUESTION, text, o.tokenStart(text, end - 1),
+                            mark + 1);
+                    }
                 }
             }
         }
     }
 
-    /** Fills {@code out} (cleared first) with the sparse features of an observation. */
-    void extract(Observation o, FeatureVector out) {
+    /**
+     * A token outside the vocabulary cannot be a model word, except a word cut from a possessive or contraction
+     * ("mummy's" gives "mummy"), which the tokenizer does not look up again: its span is longer than the token.
+     */
+    private static boolean mayBeFeature(Observation o, int text, int k) {
+        return o.tokenKnown(text, k) || o.tokenEnd(text, k) - o.tokenStart(text, k) != o.token(text, k).length();
+    }
+
+    /**
+     * Fills {@code out} (cleared first) with the sparse features of an observation; the bid's n-grams only when
+     * {@code withBid} (no target that skips them needs them walked). {@code knownOnly} as in {@link #walk}.
+     */
+    void extract(Observation o, FeatureVector out, boolean withBid, boolean knownOnly) {
         out.reset(size());
         List<DimensionScore> defaults = o.defaults();
         for (int d = 0; d < defaults.size(); d++) {
@@ -237,7 +270,7 @@ final class Featurizer {
             }
         }
         out.currentField = -1;
-        walk(o, out.sink(this));
+        walk(o, out.sink(this), withBid, knownOnly);
         out.finishField(idf);
     }
 

@@ -237,12 +237,11 @@ public final class Trainer {
      * the bid's n-grams unless {@code withBid}.
      */
     private static Feature[][] vectors(Featurizer featurizer, List<Observation> observations, boolean withBid) {
-        boolean[] bid = featurizer.bidFeatures();
         FeatureVector v = new FeatureVector();
         Feature[][] out = new Feature[observations.size()][];
         int biasIndex = featurizer.size() + 1;
         for (int i = 0; i < out.length; i++) {
-            featurizer.extract(observations.get(i), v);
+            featurizer.extract(observations.get(i), v, withBid, false);
             Integer[] slots = new Integer[v.count];
             for (int s = 0; s < v.count; s++) {
                 slots[s] = s;
@@ -251,7 +250,7 @@ public final class Trainer {
             Arrays.sort(slots, (a, b) -> Integer.compare(ids[a], ids[b]));
             List<Feature> row = new ArrayList<>(v.count + 1);
             for (int s : slots) {
-                if (v.values[s] != 0.0 && (withBid || !bid[ids[s]])) {
+                if (v.values[s] != 0.0) {
                     row.add(new FeatureNode(ids[s] + 1, v.values[s]));
                 }
             }

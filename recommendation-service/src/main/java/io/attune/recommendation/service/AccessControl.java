@@ -76,8 +76,8 @@ public class AccessControl {
 
     /**
      * The recommendation as the grant may see it: without consent a coach gets the exercise, dimension and score,
-     * but not the evidence quote or a summary that quotes. A coach's reading of the words is audited first; if
-     * the audit cannot be recorded, the words are not served.
+     * but not the evidence quote, a summary that quotes, or the note of the client's feedback. A coach's reading of
+     * the words is audited first; if the audit cannot be recorded, the words are not served.
      */
     public Recommendation visible(Grant grant, Recommendation recommendation) {
         return visible(grant, recommendation, true);
@@ -86,12 +86,14 @@ public class AccessControl {
     /** @param awaitAudit false on a stream, where the audit record is sent without holding up the other events */
     public Recommendation visible(Grant grant, Recommendation recommendation, boolean awaitAudit) {
         Recommendation.Reason reason = recommendation.reason();
-        if (reason == null || (reason.evidence() == null && reason.summary() == null)) {
+        boolean quotes = reason != null && (reason.evidence() != null || reason.summary() != null);
+        Recommendation.Feedback feedback = recommendation.feedback();
+        boolean noted = feedback != null && feedback.note() != null;
+        if (!quotes && !noted) {
             return recommendation;
         }
         if (!grant.textVisible()) {
-            return withReason(recommendation, new Recommendation.Reason(reason.dimension(), reason.score(), null,
-                    reason.assessmentId(), null));
+            return withoutWords(recommendation);
         }
         if (grant.coachReadsText()) {
             audit(grant, "recommendation:" + recommendation.id(), awaitAudit);
@@ -144,9 +146,14 @@ public class AccessControl {
                 "The read could not be recorded in the client's audit trail; try again shortly.");
     }
 
-    private static Recommendation withReason(Recommendation r, Recommendation.Reason reason) {
+    /** The client's words taken out: the reason's evidence and summary, and the feedback's note. */
+    private static Recommendation withoutWords(Recommendation r) {
+        Recommendation.Reason reason = r.reason() == null ? null : new Recommendation.Reason(r.reason().dimension(),
+                r.reason().score(), null, r.reason().assessmentId(), null);
+        Recommendation.Feedback feedback = r.feedback() == null ? null
+                : new Recommendation.Feedback(r.feedback().helpful(), null, r.feedback().at());
         return new Recommendation(r.id(), r.clientId(), r.exerciseId(), r.title(), r.instructions(),
                 r.durationMinutes(), r.status(), reason, r.crisisResources(), r.coachAlert(), r.rank(), r.issuedAt(),
-                r.updatedAt(), r.feedback());
+                r.updatedAt(), feedback);
     }
 }

@@ -183,7 +183,8 @@ public final class AttackTable<T extends AttackTable.Target> {
                 unauthorisedWrite = row.mode() == Mode.WRITE;
                 findings.add("UNAUTHORISED " + row.mode() + ": " + row + " but got " + answer.status());
             } else if (answer.status() != row.expected()) {
-                findings.add("WRONG STATUS: " + row + " but got " + answer.status() + " " + answer.body());
+                findings.add("WRONG STATUS: " + row + " but got " + answer.status() + " "
+                        + excerpt(answer.body()));
             }
             if (probed && !Objects.equals(before, after)) {
                 unauthorisedWrite = true;
@@ -191,13 +192,14 @@ public final class AttackTable<T extends AttackTable.Target> {
             }
             if (!row.mayReadWords() && answer.body() != null && answer.body().contains(secret)) {
                 unauthorisedRead = true;
-                findings.add("UNAUTHORISED READ: " + row + " answered with the client's words: " + answer.body());
+                findings.add("UNAUTHORISED READ: " + row + " answered with the client's words: "
+                        + excerpt(answer.body()));
             }
             String clientId = row.target() == null ? null : row.target().clientId();
             if (row.threat().outsider() && answer.successful() && clientId != null && answer.body() != null
                     && answer.body().contains(clientId)) {
                 unauthorisedRead = true;
-                findings.add("UNAUTHORISED READ: " + row + " learned of the client: " + answer.body());
+                findings.add("UNAUTHORISED READ: " + row + " learned of the client: " + excerpt(answer.body()));
             }
             reads += unauthorisedRead ? 1 : 0;
             writes += unauthorisedWrite ? 1 : 0;
@@ -222,6 +224,10 @@ public final class AttackTable<T extends AttackTable.Target> {
                     + outcome.unauthorisedWrites() + " unauthorised writes, " + outcome.findings().size()
                     + " findings in " + outcome.rows() + " rows:\n  " + String.join("\n  ", outcome.findings()));
         }
+    }
+
+    private static String excerpt(String body) {
+        return body == null || body.length() <= 600 ? body : body.substring(0, 600) + "...";
     }
 
     /** Null when a 401, 403 or 404 is a proper problem (and other statuses are not checked); else what is wrong. */

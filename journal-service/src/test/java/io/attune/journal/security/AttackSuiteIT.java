@@ -1,5 +1,12 @@
 package io.attune.journal.security;
 
+import static io.attune.infra.testing.attack.Threat.ADMIN;
+import static io.attune.infra.testing.attack.Threat.COACH_WITHOUT_CONSENT;
+import static io.attune.infra.testing.attack.Threat.LEGITIMATE;
+import static io.attune.infra.testing.attack.Threat.OTHER_CLIENT;
+import static io.attune.infra.testing.attack.Threat.OTHER_TENANT_APP;
+import static io.attune.infra.testing.attack.Threat.ROLE_NOT_ALLOWED;
+import static io.attune.infra.testing.attack.Threat.UNASSIGNED_COACH;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
@@ -26,19 +33,11 @@ import io.restassured.path.json.JsonPath;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
 
-import static io.attune.infra.testing.attack.Threat.ADMIN;
-import static io.attune.infra.testing.attack.Threat.COACH_WITHOUT_CONSENT;
-import static io.attune.infra.testing.attack.Threat.LEGITIMATE;
-import static io.attune.infra.testing.attack.Threat.OTHER_CLIENT;
-import static io.attune.infra.testing.attack.Threat.OTHER_TENANT_APP;
-import static io.attune.infra.testing.attack.Threat.ROLE_NOT_ALLOWED;
-import static io.attune.infra.testing.attack.Threat.UNASSIGNED_COACH;
-
 /**
  * Every endpoint of journal-service against every threat of issue 10 (forged or missing tokens, another tenant,
- * another client, an unassigned coach, a coach without consent, an admin), as one table; see docs/security-attack-suite.md.
- * The clients' words carry a secret phrase that no refused answer, and no answer to a caller who may not read
- * words, may contain.
+ * another client, an unassigned coach, a coach without consent, an admin), as one table; see
+ * docs/security-attack-suite.md. The clients' words carry a secret phrase that no refused answer, and no answer
+ * to a caller who may not read words, may contain.
  */
 @QuarkusTest
 @QuarkusTestResource(AttuneStackResource.class)

@@ -4,7 +4,6 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 
-import io.attune.infra.testing.TestAuth;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -17,6 +16,7 @@ import jakarta.inject.Inject;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.model.Filters;
 import io.attune.infra.testing.AttuneStackResource;
+import io.attune.infra.testing.TestAuth;
 import io.attune.journal.service.IdempotencyKeyCleanup;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;

@@ -3,7 +3,6 @@ package io.attune.journal;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.attune.infra.testing.TestAuth;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -15,6 +14,7 @@ import java.util.TreeMap;
 import java.util.function.Function;
 
 import io.attune.infra.testing.AttuneStackResource;
+import io.attune.infra.testing.TestAuth;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;

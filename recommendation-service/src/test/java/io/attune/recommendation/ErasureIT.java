@@ -6,7 +6,6 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.attune.infra.testing.TestAuth;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Instant;
@@ -18,8 +17,10 @@ import java.util.UUID;
 import jakarta.inject.Inject;
 
 import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 import io.attune.infra.testing.AttuneStackResource;
+import io.attune.infra.testing.TestAuth;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
@@ -57,13 +58,21 @@ class ErasureIT {
 
         KafkaTestClient.publishErasure(clientId);
 
-        await().atMost(RecommendationApi.WAIT).until(() -> RecommendationApi.all(clientId).isEmpty());
-        JsonPath profile = RecommendationApi.profile(clientId).extract().jsonPath();
-        assertThat(profile.getInt("scores")).isZero();
-        assertThat(profile.getMap("history")).isEmpty();
-        assertThat(profile.getList("alerts")).isEmpty();
+        // Once erased, the client is unknown here too: 404, as for a client that never existed.
+        await().atMost(RecommendationApi.WAIT).until(() -> given()
+                .get("/api/v1/clients/{clientId}/recommendations", clientId).statusCode() == 404);
+        given().get("/api/v1/clients/{clientId}/profile", clientId).then().statusCode(404);
         given().get("/api/v1/clients/{clientId}/recommendations/{id}", clientId, withFeedback).then()
                 .statusCode(404);
+        MongoDatabase db = mongo.getDatabase("attune-recommendation");
+        for (String collection : new String[] { "recommendations", "alerts" }) {
+            assertThat(db.getCollection(collection).countDocuments(Filters.eq("clientId", clientId))).as(collection)
+                    .isZero();
+        }
+        for (String collection : new String[] { "profiles", "client_access" }) {
+            assertThat(db.getCollection(collection).countDocuments(Filters.eq("_id", clientId))).as(collection)
+                    .isZero();
+        }
         assertThat(RecommendationApi.all(bystander)).hasSize(3);
         assertThat(RecommendationApi.profile(bystander).extract().jsonPath().getInt("scores")).isEqualTo(1);
     }

@@ -8,12 +8,12 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasItems;
 
-import io.attune.infra.testing.TestAuth;
-import io.attune.infra.testing.TestTokens;
 import java.util.List;
 import java.util.UUID;
 
 import io.attune.infra.testing.AttuneStackResource;
+import io.attune.infra.testing.TestAuth;
+import io.attune.infra.testing.TestTokens;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;

@@ -1,6 +1,5 @@
 package io.attune.recommendation;
 
-import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 
 import java.nio.charset.StandardCharsets;
@@ -78,8 +77,7 @@ final class KafkaTestClient {
         EventContract.assertValid(EventContract.CLIENT_ACCESS_CHANGED, json);
         publish(ACCESS, clientId, clientId + ":" + version, "/attune/journal-service", ACCESS_TYPE, json);
         KNOWN_CLIENTS.add(clientId);
-        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(50)).until(() -> given()
-                .spec(TestAuth.as(TestTokens.app(TestAuth.TENANT)))
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(50)).until(() -> TestAuth.as(TestTokens.app(TestAuth.TENANT))
                 .get("/api/v1/clients/{clientId}/alerts", clientId).statusCode() == 200);
     }
 

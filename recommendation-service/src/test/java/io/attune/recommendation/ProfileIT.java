@@ -6,13 +6,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.contains;
 
-import io.attune.infra.testing.TestAuth;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 
 import io.attune.infra.testing.AttuneStackResource;
+import io.attune.infra.testing.TestAuth;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
@@ -63,10 +63,9 @@ class ProfileIT {
     }
 
     @Test
-    void anUnknownClientHasAnEmptyProfileAndABadIdIsA400() {
-        JsonPath profile = RecommendationApi.profile(clientId("nobody")).extract().jsonPath();
-        assertThat(profile.getInt("scores")).isZero();
-        assertThat(profile.getMap("history")).isEmpty();
+    void anUnknownClientIsA404AndABadIdIsA400() {
+        given().get("/api/v1/clients/{clientId}/profile", clientId("nobody")).then().statusCode(404)
+                .contentType("application/problem+json");
 
         given().get("/api/v1/clients/{clientId}/profile", "bad id!").then().statusCode(400)
                 .contentType("application/problem+json").body("errors.field", contains("clientId"));

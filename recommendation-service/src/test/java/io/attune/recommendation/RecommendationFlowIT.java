@@ -13,15 +13,22 @@ import java.util.UUID;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.attune.infra.testing.AttuneStackResource;
+import io.attune.infra.testing.TestAuth;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** From a score on {@code attunement-scores}, through the real broker and MongoDB-wire, to recommendations. */
 @QuarkusTest
 @QuarkusTestResource(AttuneStackResource.class)
 class RecommendationFlowIT {
+
+    @BeforeAll
+    static void actAsTheTenantsApp() {
+        TestAuth.actAsApp();
+    }
 
     @Test
     void misattunedConversationLeadsToLeadOnStatementsAndMirroringOrValidation() {

@@ -10,6 +10,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -19,15 +20,23 @@ import java.util.stream.Stream;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.attune.infra.testing.AttuneStackResource;
+import io.attune.infra.testing.TestAuth;
+import io.attune.infra.testing.TestTokens;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** The Server-Sent Events stream a coaching app keeps open. */
 @QuarkusTest
 @QuarkusTestResource(AttuneStackResource.class)
 class RecommendationStreamIT {
+
+    @BeforeAll
+    static void actAsTheTenantsApp() {
+        TestAuth.actAsApp();
+    }
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -39,6 +48,7 @@ class RecommendationStreamIT {
         awaitAtLeast(warmUp, 1);
 
         String clientId = clientId("stream");
+        KafkaTestClient.grantAccess(clientId, List.of(), false);
         try (SseClient stream = SseClient.open(clientId)) {
             ScoreEvent score = ScoreEvent.phoneAtDinnerJournal(clientId);
             long published = System.nanoTime();
@@ -87,7 +97,8 @@ class RecommendationStreamIT {
         static SseClient open(String clientId) throws Exception {
             HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + RestAssured.port
                     + "/api/v1/clients/" + clientId + "/recommendations/stream"))
-                    .header("Accept", "text/event-stream").GET().build();
+                    .header("Accept", "text/event-stream")
+                    .header("Authorization", TestTokens.bearer(TestTokens.app(TestAuth.TENANT))).GET().build();
             SseClient client = new SseClient(HttpClient.newHttpClient()
                     .sendAsync(request, HttpResponse.BodyHandlers.ofLines()));
             // The future completes with the headers, i.e. once the server has subscribed this stream.

@@ -13,15 +13,22 @@ import java.util.UUID;
 
 import io.attune.infra.testing.AttuneStackResource;
 import io.attune.infra.testing.EventContract;
+import io.attune.infra.testing.TestAuth;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** Redelivery, poison messages and the dead-letter queue, through the real broker. */
 @QuarkusTest
 @QuarkusTestResource(AttuneStackResource.class)
 class ScoreConsumptionIT {
+
+    @BeforeAll
+    static void actAsTheTenantsApp() {
+        TestAuth.actAsApp();
+    }
 
     @Test
     void theSameScoreDeliveredTwiceYieldsOneSetOfRecommendationsAndEvents() {

@@ -140,7 +140,8 @@ final class ScoreEvent {
     private ScoreEvent safety(String level, String category) {
         safety.put("level", level);
         safety.putArray("categories").add(category);
-        evidence(safety.putArray("evidence"), -1, "[redacted]", category, 60);
+        // Severity as scoring-service reports it: 2 for a crisis span, 1 for a concern.
+        evidence(safety.putArray("evidence"), -1, "[redacted]", category, "crisis".equals(level) ? 2 : 1);
         return this;
     }
 

@@ -7,10 +7,10 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.startsWith;
 
-import io.attune.infra.testing.TestAuth;
 import java.util.stream.Stream;
 
 import io.attune.infra.testing.AttuneStackResource;
+import io.attune.infra.testing.TestAuth;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;

@@ -10,17 +10,24 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.attune.infra.testing.AttuneStackResource;
 import io.attune.infra.testing.EventContract;
+import io.attune.infra.testing.TestAuth;
 import io.attune.scoring.engine.AttunementAnalyzer;
 import io.attune.scoring.messaging.AttunementScoreComputed;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** The Kafka side of scoring-service, through the real broker. */
 @QuarkusTest
 @QuarkusTestResource(AttuneStackResource.class)
 class ScoringPipelineIT {
+
+    @BeforeAll
+    static void actAsTheTenantsApp() {
+        TestAuth.actAsApp();
+    }
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Duration WAIT = Duration.ofSeconds(30);

@@ -14,8 +14,8 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 import io.attune.infra.testing.LocalStack;
-import io.attune.infra.testing.TestTokens;
 import io.attune.infra.testing.ProjectLayout;
+import io.attune.infra.testing.TestTokens;
 
 /** One packaged service ({@code target/quarkus-app}) running as its own JVM on a free port. */
 final class ServiceProcess implements AutoCloseable {

@@ -37,6 +37,8 @@ class AccessPolicyTest {
             "app    | a     | acme  | SUBMIT            | c9 | false | false | text",
             "app    | a     | acme  | READ_TEXT         | c1 | true  | false | text",
             "app    | a     | acme  | ERASE             | c1 | true  | false | text",
+            "app    | a     | acme  | ERASE             | c9 | false | false | text",
+            "client | c9    | acme  | ERASE             | c9 | false | false | text",
             "app    | a     | acme  | ASSIGN_COACH      | c1 | true  | false | text",
             "app    | a     | other | READ_TEXT         | c1 | true  | true  | 404",
             "app    | a     | other | SUBMIT            | c1 | true  | true  | 404",

@@ -1,6 +1,8 @@
 package io.attune.journal.messaging;
 
+import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.UUID;
 
 import io.attune.chassis.security.ClientAccess;
 
@@ -14,6 +16,11 @@ public record ClientAccessChanged(String clientId, String tenant, List<String> c
 
     public static final String TYPE = "attune.journal.client-access-changed.v1";
     public static final String SCHEMA = "client-access-changed.v1";
+
+    /** A stable id per change that does not name the client (event ids appear in logs). */
+    public static String eventId(String clientId, long version) {
+        return UUID.nameUUIDFromBytes((clientId + ":" + version).getBytes(StandardCharsets.UTF_8)).toString();
+    }
 
     public static ClientAccessChanged of(ClientAccess access, long version) {
         return new ClientAccessChanged(access.clientId(), access.tenant(), access.coaches().stream().sorted().toList(),

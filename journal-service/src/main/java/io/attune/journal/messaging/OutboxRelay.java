@@ -167,7 +167,7 @@ public class OutboxRelay {
         Instant now = clock.instant();
         List<EventPublisher.OutgoingEvent> events = batch.stream()
                 .map(pending -> new EventPublisher.OutgoingEvent(Topics.CLIENT_ACCESS, pending.access().clientId(),
-                        pending.access().clientId() + ":" + pending.seq(), ClientAccessChanged.TYPE,
+                        ClientAccessChanged.eventId(pending.access().clientId(), pending.seq()), ClientAccessChanged.TYPE,
                         ClientAccessChanged.SCHEMA, now, ClientAccessChanged.of(pending.access(), pending.seq())))
                 .toList();
         int acknowledged = publisher.publish(events);

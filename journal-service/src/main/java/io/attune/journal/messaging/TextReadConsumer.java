@@ -11,6 +11,7 @@ import io.attune.journal.store.ClientStore;
 import io.attune.journal.store.TextReadStore;
 import io.quarkus.logging.Log;
 import io.smallrye.reactive.messaging.annotations.Blocking;
+import io.smallrye.reactive.messaging.ce.IncomingCloudEventMetadata;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
 
@@ -35,6 +36,14 @@ public class TextReadConsumer {
     @Incoming("text-reads")
     @Blocking(ordered = true)
     public CompletionStage<Void> consume(Message<String> message) {
+        boolean otherType = message.getMetadata(IncomingCloudEventMetadata.class)
+                .map(IncomingCloudEventMetadata::getType)
+                .filter(type -> !TextReadRecorded.TYPE.equals(type))
+                .isPresent();
+        if (otherType) {
+            // A newer event type on the same topic is for a newer consumer, not a poison message.
+            return message.ack();
+        }
         TextReadRecorded read;
         try {
             read = mapper.readValue(message.getPayload(), TextReadRecorded.class);

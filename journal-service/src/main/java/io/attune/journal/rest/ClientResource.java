@@ -88,8 +88,10 @@ public class ClientResource {
         Validation.start().clientId(clientId).orFail();
         access.authorize(ClientAction.SET_CONSENT, clientId);
         // MongoDB keeps milliseconds; answering with nanoseconds would differ from every later GET.
-        return clients.setConsent(clientId, body.shareTextWithCoach(),
+        Consent consent = clients.setConsent(clientId, body.shareTextWithCoach(),
                 clock.instant().truncatedTo(ChronoUnit.MILLIS));
+        access.accessChanged();
+        return consent;
     }
 
     @GET

@@ -55,6 +55,7 @@ public class CoachResource {
         validate(coachId, clientId);
         access.authorize(ClientAction.ASSIGN_COACH, clientId);
         clients.assign(clientId, coachId);
+        access.accessChanged();
     }
 
     @DELETE
@@ -65,6 +66,7 @@ public class CoachResource {
         validate(coachId, clientId);
         access.authorize(ClientAction.ASSIGN_COACH, clientId);
         clients.unassign(clientId, coachId);
+        access.accessChanged();
     }
 
     @GET

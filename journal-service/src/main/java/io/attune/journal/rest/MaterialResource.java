@@ -27,6 +27,7 @@ import jakarta.ws.rs.core.Response;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.attune.chassis.paging.PageCursor;
 import io.attune.chassis.security.ClientAction;
 import io.attune.chassis.security.Grant;
 import io.attune.journal.Context;
@@ -40,7 +41,6 @@ import io.attune.journal.service.IntakeService.Accepted;
 import io.attune.journal.store.MaterialKind;
 import io.attune.journal.store.MaterialStore;
 import io.attune.journal.store.Page;
-import io.attune.chassis.paging.PageCursor;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;

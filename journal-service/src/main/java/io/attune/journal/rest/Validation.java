@@ -1,7 +1,5 @@
 package io.attune.journal.rest;
 
-import io.attune.chassis.problem.FieldError;
-import io.attune.chassis.problem.InvalidRequestException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
@@ -11,6 +9,8 @@ import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
 
+import io.attune.chassis.problem.FieldError;
+import io.attune.chassis.problem.InvalidRequestException;
 import io.attune.journal.Turn;
 
 /** Checks that Bean Validation cannot express on one field: path, query and header values, cross-field rules. */

@@ -7,14 +7,14 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import io.attune.chassis.security.ClientRef;
 import io.attune.journal.messaging.OutboxRelay;
 import io.attune.journal.store.ClientStore;
 import io.attune.journal.store.ErasureStore;
-import io.attune.journal.store.TextReadStore;
 import io.attune.journal.store.ErasureStore.Erasure;
 import io.attune.journal.store.IdempotencyKeys;
 import io.attune.journal.store.MaterialStore;
-import io.attune.chassis.security.ClientRef;
+import io.attune.journal.store.TextReadStore;
 import io.quarkus.logging.Log;
 
 /**

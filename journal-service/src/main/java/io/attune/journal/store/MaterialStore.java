@@ -1,6 +1,5 @@
 package io.attune.journal.store;
 
-import io.attune.chassis.paging.PageCursor;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
@@ -13,6 +12,7 @@ import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Sorts;
 import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
+import io.attune.chassis.paging.PageCursor;
 import io.attune.journal.Material;
 import io.attune.journal.PublicationState;
 import org.bson.Document;

@@ -1,7 +1,8 @@
 package io.attune.journal.store;
 
-import io.attune.chassis.paging.PageCursor;
 import java.util.List;
+
+import io.attune.chassis.paging.PageCursor;
 
 /** One page of a listing and the cursor of the next one, if any. */
 public record Page<T>(List<T> items, PageCursor next) {

@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.attune.chassis.json.StrictJson;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import io.attune.chassis.json.StrictJson;
 import io.attune.journal.EmotionTag;
 import io.attune.journal.Turn;
 import org.junit.jupiter.params.ParameterizedTest;

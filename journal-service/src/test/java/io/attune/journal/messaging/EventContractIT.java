@@ -1,9 +1,9 @@
 package io.attune.journal.messaging;
 
 import static io.attune.journal.KafkaTopics.header;
+import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.attune.infra.testing.TestAuth;
 import java.time.OffsetDateTime;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -11,6 +11,7 @@ import java.util.stream.IntStream;
 
 import io.attune.infra.testing.AttuneStackResource;
 import io.attune.infra.testing.EventContract;
+import io.attune.infra.testing.TestAuth;
 import io.attune.journal.Api;
 import io.attune.journal.KafkaTopics;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -19,8 +20,6 @@ import io.restassured.path.json.JsonPath;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-
-import static io.restassured.RestAssured.given;
 
 /**
  * Every event journal-service produces, read back from the real broker: the payload matches its schema in

@@ -4,12 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import io.attune.chassis.security.ClientAccess;
 import io.attune.infra.testing.EventContract;
 import io.attune.journal.Context;
 import io.attune.journal.ConversationSample;
@@ -115,5 +117,26 @@ class EventPayloadsTest {
     private static ConversationSample sample(Relationship relationship, List<Turn> turns) {
         return new ConversationSample(UUID.randomUUID().toString(), "client-1", relationship, turns.get(1).speaker(), turns,
                 "en", RECORDED, RECORDED, PublicationState.PENDING);
+    }
+
+    @Test
+    void clientAccessChangedMatchesSchemaAndItsExampleRoundTrips() throws Exception {
+        ClientAccess access = new ClientAccess("client-1", "acme", Set.of("coach-b", "coach-a"), true);
+        String json = MAPPER.writeValueAsString(ClientAccessChanged.of(access, 42));
+        EventContract.assertValid(EventContract.CLIENT_ACCESS_CHANGED, json);
+        assertThat(MAPPER.readTree(json).path("coaches").toString()).isEqualTo("[\"coach-a\",\"coach-b\"]");
+
+        String example = EventContract.example(EventContract.CLIENT_ACCESS_CHANGED);
+        EventContract.assertValid(EventContract.CLIENT_ACCESS_CHANGED, example);
+        assertThat(MAPPER.readTree(MAPPER.writeValueAsString(MAPPER.readValue(example, ClientAccessChanged.class))))
+                .isEqualTo(MAPPER.readTree(example));
+    }
+
+    @Test
+    void theTextReadExampleIsWhatTheConsumerReads() throws Exception {
+        String example = EventContract.example(EventContract.TEXT_READ);
+        EventContract.assertValid(EventContract.TEXT_READ, example);
+        TextReadRecorded read = MAPPER.readValue(example, TextReadRecorded.class);
+        assertThat(MAPPER.readTree(MAPPER.writeValueAsString(read))).isEqualTo(MAPPER.readTree(example));
     }
 }

@@ -3,7 +3,6 @@ package io.attune.journal.messaging;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.attune.infra.testing.TestAuth;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -20,6 +19,7 @@ import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 import io.attune.infra.testing.EventContract;
+import io.attune.infra.testing.TestAuth;
 import io.attune.journal.Api;
 import io.attune.journal.KafkaTopics;
 import io.attune.journal.LogCapture;

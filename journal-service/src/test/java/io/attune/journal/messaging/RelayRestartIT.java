@@ -15,6 +15,7 @@ import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoDatabase;
 import io.attune.infra.testing.AttuneStackResource;
 import io.attune.infra.testing.EventContract;
+import io.attune.infra.testing.TestAuth;
 import io.attune.journal.Api;
 import io.attune.journal.KafkaTopics;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -22,6 +23,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.awaitility.Awaitility;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -32,6 +34,11 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 @QuarkusTestResource(AttuneStackResource.class)
 class RelayRestartIT {
+
+    @BeforeAll
+    static void actAsTheTenantsApp() {
+        TestAuth.actAsApp();
+    }
 
     @Inject
     MongoClient mongo;

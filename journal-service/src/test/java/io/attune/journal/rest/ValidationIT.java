@@ -1,7 +1,5 @@
 package io.attune.journal.rest;
 
-import io.attune.chassis.problem.Problem;
-
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
@@ -9,7 +7,6 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.startsWith;
 
-import io.attune.infra.testing.TestAuth;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
@@ -17,7 +14,9 @@ import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
 
+import io.attune.chassis.problem.Problem;
 import io.attune.infra.testing.AttuneStackResource;
+import io.attune.infra.testing.TestAuth;
 import io.attune.journal.Api;
 import io.attune.journal.RawHttp;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -218,6 +217,23 @@ class ValidationIT {
         // Just under the limit the body is read and validated: the text is too long, not the body.
         byte[] under = ("{\"text\":\"" + "u".repeat(256 * 1024 - 20) + "\"}").getBytes(StandardCharsets.UTF_8);
         assertThat(RawHttp.post(RestAssured.port, path, "application/json", under).status()).isEqualTo(400);
+    }
+
+    @Test
+    void aBodyWithoutContentTypeIsA415SoNoCrossOriginFormCanPostJson() {
+        String path = "/api/v1/clients/" + Api.newClientId("no-type") + "/journal-entries";
+        assertThat(RawHttp.post(RestAssured.port, path, null, Api.entry("hello").getBytes(StandardCharsets.UTF_8)))
+                .isEqualTo(new RawHttp.Answer(415, Problem.MEDIA_TYPE));
+    }
+
+    @Test
+    void everyAnswerCarriesNosniffAndClientDataIsNeverCached() {
+        String clientId = Api.newClientId("headers");
+        Api.accept(Api.ENTRIES, clientId, Api.entry("cache me not"));
+        given().get(Api.ENTRIES, clientId).then().statusCode(200)
+                .header("X-Content-Type-Options", "nosniff").header("Cache-Control", "no-store");
+        given().get(Api.ENTRIES, Api.newClientId("unknown")).then().statusCode(404)
+                .header("X-Content-Type-Options", "nosniff").header("Cache-Control", "no-store");
     }
 
     static Stream<Arguments> invalidQueries() {

@@ -1,7 +1,5 @@
 package io.attune.journal.rest;
 
-import io.attune.chassis.problem.FieldError;
-import io.attune.chassis.problem.InvalidRequestException;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -10,6 +8,8 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.stream.Stream;
 
+import io.attune.chassis.problem.FieldError;
+import io.attune.chassis.problem.InvalidRequestException;
 import io.attune.journal.Turn;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;

@@ -37,7 +37,7 @@ public interface RecommendationConfig {
     @WithDefault("5s")
     String outboxRetryEvery();
 
-    /** The thresholds of DOMAIN.md §3; see docs/recommendation-policy.md. */
+    /** The thresholds of the recommendation policy; see docs/recommendation-policy.md. */
     interface Policy {
 
         @WithDefault("50")

@@ -11,13 +11,13 @@ import io.attune.chassis.security.ClientAccess;
 import io.attune.recommendation.store.ClientAccessStore;
 import io.quarkus.logging.Log;
 import io.smallrye.reactive.messaging.annotations.Blocking;
+import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordMetadata;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
 
 /**
  * Keeps {@link ClientAccessStore} in step with {@code client-access}: tenant, coach assignments and consent, as
- * decided in journal-service. A tombstone (the record of an erasure) is skipped here: the erasure itself, on
- * {@code client-erasures}, removes the client.
+ * decided in journal-service. A tombstone (the record of an erasure) removes this service's copy.
  */
 @ApplicationScoped
 public class ClientAccessConsumer {
@@ -33,7 +33,15 @@ public class ClientAccessConsumer {
     @Incoming("client-access")
     @Blocking(ordered = true)
     public CompletionStage<Void> onChange(Message<String> message) {
-        if (message.getPayload() == null || CloudEventTypes.isOther(message, ClientAccessChanged.TYPE)) {
+        if (message.getPayload() == null) {
+            // A tombstone: journal-service erased the client. Records of one client share a partition, so
+            // nothing older can follow it; the erasure on client-erasures removes the rest.
+            message.getMetadata(IncomingKafkaRecordMetadata.class)
+                    .map(metadata -> (String) metadata.getKey())
+                    .ifPresent(store::delete);
+            return message.ack();
+        }
+        if (CloudEventTypes.isOther(message, ClientAccessChanged.TYPE)) {
             return message.ack();
         }
         try {

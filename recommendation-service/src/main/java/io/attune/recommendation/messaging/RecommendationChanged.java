@@ -3,8 +3,8 @@ package io.attune.recommendation.messaging;
 import java.time.Instant;
 import java.util.List;
 
-import io.attune.recommendation.Recommendation;
 import io.attune.chassis.crisis.CrisisResources;
+import io.attune.recommendation.Recommendation;
 
 /**
  * Outgoing {@code attune.recommendation.issued.v1} / {@code attune.recommendation.status-changed.v1} on

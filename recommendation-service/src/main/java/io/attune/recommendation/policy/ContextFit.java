@@ -15,7 +15,7 @@ final class ContextFit {
     }
 
     static double of(Exercise exercise, String context) {
-        // DOMAIN.md §2: the check-in questions only make sense about one's own child.
+        // The parenting check-in questions only make sense about one's own child (docs/recommendation-policy.md).
         if (ExerciseIds.PARENTING_CHECK_IN.equals(exercise.id())) {
             return CHILD.equals(context) ? EXACT : EXCLUDED;
         }

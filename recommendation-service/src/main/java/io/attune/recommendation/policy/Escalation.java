@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Whether low scores or distress persist over the latest assessments (DOMAIN.md §3).
+ * Whether low scores or distress persist over the latest assessments (docs/recommendation-policy.md).
  *
  * @param windowSize    assessments looked at: the current one and up to {@code escalationWindow - 1} before it
  * @param lowCount      of those, how many had an overall score below {@code escalationLowOverall}

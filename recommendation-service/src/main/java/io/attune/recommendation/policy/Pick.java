@@ -7,7 +7,7 @@ package io.attune.recommendation.policy;
  * @param score            that dimension's score; for a non-crisis seek-therapy escalation the overall score;
  *                         null on crisis
  * @param evidenceExcerpt  the dimension's evidence; null for seek-therapy (crisis text is never echoed)
- * @param rank             higher first; see POLICY.md for the formula
+ * @param rank             higher first; see docs/recommendation-policy.md for the formula
  * @param summary          one human-readable, non-diagnostic sentence or two
  */
 public record Pick(

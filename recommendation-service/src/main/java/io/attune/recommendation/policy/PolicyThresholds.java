@@ -4,7 +4,7 @@ import java.time.Duration;
 import java.util.Objects;
 
 /**
- * Tunable numbers of the policy. See POLICY.md for what each one does.
+ * Tunable numbers of the policy. See docs/recommendation-policy.md for what each one does.
  *
  * @param weakDimension           a dimension scoring below this is weak and gets exercises
  * @param maxActive               open recommendations a client may have at once

@@ -10,7 +10,7 @@ import java.util.Objects;
 import java.util.Set;
 
 /**
- * Decides which exercises to recommend after an assessment (DOMAIN.md §3; the rules are spelled out in POLICY.md).
+ * Decides which exercises to recommend after an assessment (the rules are spelled out in docs/recommendation-policy.md).
  * Deterministic: the same inputs always give the same decision.
  */
 public final class RecommendationPolicy {

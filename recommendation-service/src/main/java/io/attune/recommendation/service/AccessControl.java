@@ -75,9 +75,9 @@ public class AccessControl {
     }
 
     /**
-     * The recommendation as the grant may see it: without consent a coach gets the exercise, dimension and score,
-     * but not the evidence quote, a summary that quotes, or the note of the client's feedback. A coach's reading of
-     * the words is audited first; if the audit cannot be recorded, the words are not served.
+     * The recommendation as the grant may see it: without consent a coach gets the exercise, dimension, score and
+     * status, but not the evidence quote, a summary that quotes, or the client's feedback note. A coach's reading of the words is audited first; if
+     * the audit cannot be recorded, the words are not served.
      */
     public Recommendation visible(Grant grant, Recommendation recommendation) {
         return visible(grant, recommendation, true);
@@ -86,10 +86,10 @@ public class AccessControl {
     /** @param awaitAudit false on a stream, where the audit record is sent without holding up the other events */
     public Recommendation visible(Grant grant, Recommendation recommendation, boolean awaitAudit) {
         Recommendation.Reason reason = recommendation.reason();
-        boolean quotes = reason != null && (reason.evidence() != null || reason.summary() != null);
         Recommendation.Feedback feedback = recommendation.feedback();
-        boolean noted = feedback != null && feedback.note() != null;
-        if (!quotes && !noted) {
+        boolean quotes = reason != null && (reason.evidence() != null || reason.summary() != null);
+        boolean note = feedback != null && feedback.note() != null;
+        if (!quotes && !note) {
             return recommendation;
         }
         if (!grant.textVisible()) {
@@ -146,7 +146,7 @@ public class AccessControl {
                 "The read could not be recorded in the client's audit trail; try again shortly.");
     }
 
-    /** The client's words taken out: the reason's evidence and summary, and the feedback's note. */
+    /** The evidence quote, a summary that quotes, and the client's own feedback note are the client's words. */
     private static Recommendation withoutWords(Recommendation r) {
         Recommendation.Reason reason = r.reason() == null ? null : new Recommendation.Reason(r.reason().dimension(),
                 r.reason().score(), null, r.reason().assessmentId(), null);

@@ -12,10 +12,10 @@ import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import io.attune.recommendation.Recommendation;
-import io.attune.recommendation.RecommendationStatus;
 import io.attune.chassis.crisis.CrisisResources;
 import io.attune.chassis.security.ClientRef;
+import io.attune.recommendation.Recommendation;
+import io.attune.recommendation.RecommendationStatus;
 import io.attune.recommendation.config.RecommendationConfig;
 import io.attune.recommendation.policy.ActiveRecommendation;
 import io.attune.recommendation.policy.ClientHistory;

@@ -4,9 +4,9 @@ import java.time.Instant;
 import java.util.Date;
 import java.util.List;
 
+import io.attune.chassis.crisis.CrisisResources;
 import io.attune.recommendation.Recommendation;
 import io.attune.recommendation.RecommendationStatus;
-import io.attune.chassis.crisis.CrisisResources;
 import org.bson.Document;
 
 /** Maps recommendations to and from their stored form. */

@@ -4,17 +4,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.UUID;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import io.attune.chassis.crisis.CrisisResources;
 import io.attune.infra.testing.EventContract;
 import io.attune.recommendation.Recommendation;
 import io.attune.recommendation.RecommendationStatus;
-import io.attune.chassis.crisis.CrisisResources;
 import io.attune.recommendation.policy.ScoreSnapshot;
+import io.attune.recommendation.service.AccessControl;
 import org.junit.jupiter.api.Test;
 
 /** The event records of this service against the schemas and examples in docs/events/. */
@@ -61,6 +63,22 @@ class EventContractTest {
         assertThat(erasure.clientId()).isEqualTo(expected.path("clientId").asText());
         assertThat(erasure.erasureId()).isEqualTo(expected.path("erasureId").asText());
         assertThat(erasure.requestedAt()).isEqualTo(Instant.parse(expected.path("requestedAt").asText()));
+    }
+
+    @Test
+    void theDocumentedClientAccessExampleIsValidAndRead() throws Exception {
+        String example = EventContract.example(EventContract.CLIENT_ACCESS_CHANGED);
+        EventContract.assertValid(EventContract.CLIENT_ACCESS_CHANGED, example);
+        ClientAccessChanged read = JSON.readValue(example, ClientAccessChanged.class);
+        assertThat(JSON.readTree(JSON.writeValueAsString(read))).isEqualTo(JSON.readTree(example));
+    }
+
+    @Test
+    void theTextReadsThisServicePublishesMatchTheSchema() throws Exception {
+        AccessControl.TextRead read = new AccessControl.TextRead(UUID.randomUUID().toString(), "client-1", "coach-1",
+                "acme", Instant.parse("2025-04-02T09:12:05.331Z"), "recommendation:" + UUID.randomUUID(),
+                "recommendation-service");
+        EventContract.assertValid(EventContract.TEXT_READ, JSON.writeValueAsString(read));
     }
 
     @Test

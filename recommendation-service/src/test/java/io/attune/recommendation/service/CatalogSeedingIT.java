@@ -4,8 +4,6 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 
-import io.attune.infra.testing.TestAuth;
-import io.attune.infra.testing.TestTokens;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -13,6 +11,8 @@ import java.util.UUID;
 import jakarta.inject.Inject;
 
 import io.attune.infra.testing.AttuneStackResource;
+import io.attune.infra.testing.TestAuth;
+import io.attune.infra.testing.TestTokens;
 import io.attune.recommendation.policy.Exercise;
 import io.attune.recommendation.store.ExerciseStore;
 import io.attune.recommendation.store.ExerciseStore.SeedOutcome;

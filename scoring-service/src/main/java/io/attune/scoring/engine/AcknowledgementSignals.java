@@ -2,18 +2,28 @@ package io.attune.scoring.engine;
 
 import static io.attune.scoring.engine.Dimensions.ACKNOWLEDGEMENT;
 
-/** Validation, agreement and sympathy in the client's replies; silence about a stated feeling lowers it. */
+/**
+ * Validation, sympathy, emotional reaction and support in the client's replies (acknowledgement.txt);
+ * invalidating, minimising or brushing past the feeling lowers it (invalidation.txt), and so does silence
+ * about a stated feeling. Length earns nothing: only phrases that do the work count, and within one
+ * sentence only the strongest ("That's so hard, I'm sorry" is one acknowledgement, not two).
+ */
 final class AcknowledgementSignals implements SignalDetector<ConversationView> {
     static final int VALIDATION = 25;
+    static final int SUPPORT = 20;
     static final int AGREEMENT = 15;
     static final int SYMPATHY = 20;
-    /** "oh no", "aw": a reaction, not yet a sign of understanding. */
+    /** "oh no", "ugh", "wow": a reaction, not yet a sign of understanding. */
     static final int SYMPATHY_INTERJECTION = 10;
     /** Saying their feeling word back ("nightmares are scary") acknowledges it. */
     static final int ECHOED_FEELING = 15;
     static final int CELEBRATION = 20;
     static final int NAMED_FEELING = 15;
-    static final int INVALIDATION = -20;
+    static final int INVALIDATION = -30;
+    /** "It was just a dog", "at least...": shrinking the loss is as misattuned as calling the feeling wrong. */
+    static final int MINIMISING = -30;
+    /** "You'll be fine": kindly meant, but it steps past the feeling. */
+    static final int REASSURANCE = -15;
     static final int UNACKNOWLEDGED_FEELING = -20;
     /** A relevant question or lead-on is at least engagement, so the silence costs less. */
     static final int UNACKNOWLEDGED_BUT_ENGAGED = -10;
@@ -25,13 +35,27 @@ final class AcknowledgementSignals implements SignalDetector<ConversationView> {
                 continue;
             }
             AnalyzedText reply = view.turns[i];
-            boolean acknowledged = false;
+            boolean acknowledged = !view.reflections(i).isEmpty() || sharesExperience(reply);
+            boolean closing = view.closes(i);
+            PhraseMatch strongest = null;
             for (PhraseMatch m : reply.matches(LexiconGroup.ACKNOWLEDGEMENT)) {
                 if (reply.negated(m)) {
                     continue; // "I don't understand" is not validation
                 }
-                sheet.addRepeated(ACKNOWLEDGEMENT, reply, i, m, m.signal(), weight(m.signal()));
+                if (closing && m.signal().equals("sympathy-interjection")) {
+                    continue; // "That sucks! Just forget it.": the reaction only clears the way for moving on
+                }
+                if (strongest != null && reply.tokens.sentence[strongest.from()] != reply.tokens.sentence[m.from()]) {
+                    sheet.addRepeated(ACKNOWLEDGEMENT, reply, i, strongest, strongest.signal(), weight(strongest.signal()));
+                    strongest = null;
+                }
+                if (strongest == null || weight(m.signal()) > weight(strongest.signal())) {
+                    strongest = m;
+                }
                 acknowledged = true;
+            }
+            if (strongest != null) {
+                sheet.addRepeated(ACKNOWLEDGEMENT, reply, i, strongest, strongest.signal(), weight(strongest.signal()));
             }
             for (ConversationView.NamedFeeling f : view.namedFeelings(i)) {
                 sheet.add(ACKNOWLEDGEMENT, view.evidence(i, f, "named-feeling",
@@ -39,7 +63,9 @@ final class AcknowledgementSignals implements SignalDetector<ConversationView> {
                 acknowledged = true;
             }
             for (PhraseMatch m : reply.matches(LexiconGroup.INVALIDATION)) {
-                sheet.addRepeated(ACKNOWLEDGEMENT, reply, i, m, "invalidation", INVALIDATION);
+                if (!reply.negated(m)) { // "it's not your fault" is validation, not blame
+                    sheet.addRepeated(ACKNOWLEDGEMENT, reply, i, m, m.signal(), weight(m.signal()));
+                }
             }
             int bid = view.bid[i];
             PhraseMatch echo = bid >= 0 && !acknowledged ? echoedFeeling(view, i) : null;
@@ -55,11 +81,21 @@ final class AcknowledgementSignals implements SignalDetector<ConversationView> {
         }
     }
 
+    private static boolean sharesExperience(AnalyzedText reply) {
+        for (PhraseMatch m : reply.matches(LexiconGroup.FEELING_NAMING)) {
+            if (m.signal().equals(ConversationView.SHARED_EXPERIENCE) && !reply.negated(m)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** Reusing the other person's own feeling word is an acknowledgement of it. */
     private static PhraseMatch echoedFeeling(ConversationView view, int turn) {
         int bid = view.bid[turn];
         for (PhraseMatch mine : view.feelings(turn)) {
-            if (view.turns[turn].negated(mine) || mine.affect().generic()) {
+            if (view.turns[turn].negated(mine) || mine.affect().generic()
+                || ConversationView.dismissiveSentence(view.turns[turn], mine.from())) {
                 continue;
             }
             for (PhraseMatch theirs : view.feelings(bid)) {
@@ -74,11 +110,15 @@ final class AcknowledgementSignals implements SignalDetector<ConversationView> {
     private static int weight(String signal) {
         return switch (signal) {
             case "validation" -> VALIDATION;
+            case "support" -> SUPPORT;
             case "agreement" -> AGREEMENT;
             case "sympathy" -> SYMPATHY;
             case "sympathy-interjection" -> SYMPATHY_INTERJECTION;
             case "celebration" -> CELEBRATION;
-            default -> throw new IllegalStateException("acknowledgement lexicon has unknown signal " + signal);
+            case "invalidation" -> INVALIDATION;
+            case "minimising" -> MINIMISING;
+            case "reassurance" -> REASSURANCE;
+            default -> throw new IllegalStateException("acknowledgement lexicons have unknown signal " + signal);
         };
     }
 }

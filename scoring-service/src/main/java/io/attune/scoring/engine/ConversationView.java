@@ -17,7 +17,22 @@ final class ConversationView {
     /** closing-comments.txt section for look-alikes ("whatever happens") that win the longest match. */
     static final String NOT_CLOSING = "not-closing";
     private static final LexiconGroup[] DISGUISES = {LexiconGroup.ADVICE, LexiconGroup.ACKNOWLEDGEMENT,
-        LexiconGroup.CLOSING_COMMENTS};
+        LexiconGroup.CLOSING_COMMENTS, LexiconGroup.INVALIDATION};
+    /** feeling-naming.txt section for reflective frames that need no feeling word. */
+    static final String REFLECTION = "reflection";
+    /** feeling-naming.txt section for reflective openers that only count at the start of a sentence. */
+    static final String REFLECTION_OPENER = "reflection-opener";
+    /** feeling-naming.txt section for "I've been there": mirroring, never a named feeling. */
+    static final String SHARED_EXPERIENCE = "shared-experience";
+    /** feeling-naming.txt section for "I understand": weak mirroring, never a named feeling. */
+    static final String UNDERSTANDING = "understanding";
+    /** advice.txt section for bare imperatives, which only count when they open a sentence. */
+    static final String IMPERATIVE = "imperative";
+    /** Words that may precede an imperative or a reflection at the start of a sentence. */
+    private static final Set<String> SENTENCE_LEAD = Set.of("just", "so", "well", "okay", "ok", "maybe", "perhaps",
+        "please", "then", "and", "but", "honestly", "seriously", "look", "listen", "hey", "oh", "yeah", "yes", "no",
+        "man", "mate", "dude", "bro", "babe", "honey", "sweetie", "love", "dear", "lol", "haha", "now", "first",
+        "also", "anyway", "anyways", "right", "alright", "sis", "buddy", "kid", "son", "darling");
     private static final Set<String> CHECK_IN = Set.of("feel", "feeling", "feelings", "felt", "okay", "ok", "alright",
         "safe", "doing", "holding", "coping", "managing", "hurt", "hurting");
 
@@ -28,6 +43,10 @@ final class ConversationView {
     final ContentWords contentWords;
     private final List<List<QuestionDetector.Question>> questions = new ArrayList<>();
     private final List<List<NamedFeeling>> namedFeelings = new ArrayList<>();
+    private final List<List<PhraseMatch>> reflections = new ArrayList<>();
+    private final List<List<PhraseMatch>> advice = new ArrayList<>();
+    private final boolean[] dismisses;
+    private final List<Set<String>> bidStems = new ArrayList<>();
     private final List<Set<String>> topicBefore = new ArrayList<>();
     private final boolean[] relevantQuestion;
 
@@ -42,6 +61,7 @@ final class ConversationView {
         this.client = new boolean[n];
         this.bid = new int[n];
         this.relevantQuestion = new boolean[n];
+        this.dismisses = new boolean[n];
         String clientName = sample.clientSpeaker().strip();
         int lastOther = -1;
         Set<String> topic = new HashSet<>();
@@ -52,10 +72,18 @@ final class ConversationView {
             topicBefore.add(Set.copyOf(topic));
             if (!client[i]) {
                 lastOther = i;
-                topic.addAll(contentWords.stems(turns[i].tokens));
+                Set<String> stems = contentWords.stems(turns[i].tokens);
+                topic.addAll(stems);
+                bidStems.add(stems);
+            } else {
+                bidStems.add(Set.of());
             }
             questions.add(client[i] ? QuestionDetector.find(turns[i].tokens) : List.of());
-            namedFeelings.add(client[i] ? findNamedFeelings(turns[i]) : List.of());
+            List<NamedFeeling> named = client[i] ? findNamedFeelings(turns[i]) : List.of();
+            namedFeelings.add(named);
+            reflections.add(client[i] ? findReflections(turns[i], named) : List.of());
+            advice.add(client[i] ? findAdvice(turns[i], named) : List.of());
+            dismisses[i] = client[i] && turns[i].firstAffirmed(LexiconGroup.INVALIDATION) != null;
         }
         for (int i = 0; i < n; i++) {
             for (QuestionDetector.Question q : questions.get(i)) {
@@ -76,6 +104,31 @@ final class ConversationView {
 
     List<NamedFeeling> namedFeelings(int turn) {
         return namedFeelings.get(turn);
+    }
+
+    /** Reflective frames ("it sounds like", "so you're saying") that did not already name a feeling. */
+    List<PhraseMatch> reflections(int turn) {
+        return reflections.get(turn);
+    }
+
+    /** Advice phrases, and bare imperatives that open a sentence ("Make a list."), in text order. */
+    List<PhraseMatch> advice(int turn) {
+        return advice.get(turn);
+    }
+
+    /** The turn invalidates, minimises or brushes past the other's feeling ("it was just a dog"). */
+    boolean dismisses(int turn) {
+        return dismisses[turn];
+    }
+
+    /** Index of the first token of a sentence after lead-in words ("so", "just", "well"...). */
+    static int sentenceHead(TokenizedText t, int sentence) {
+        int head = t.sentenceFirst[sentence];
+        int to = t.sentenceEnd[sentence];
+        while (head < to - 1 && SENTENCE_LEAD.contains(t.tokens[head])) {
+            head++;
+        }
+        return head;
     }
 
     boolean hasRelevantQuestion(int turn) {
@@ -141,8 +194,8 @@ final class ConversationView {
         if (strays(turn, q)) {
             return false;
         }
-        if (q.followUp() || q.open()) {
-            return true;
+        if (q.followUp() || q.open() || overlaps(turn, q, LexiconGroup.LEAD_ON)) {
+            return true; // "do you want to talk about it?" invites whatever they said
         }
         TokenizedText tokens = turns[turn].tokens;
         for (int k = q.from(); k < q.to(); k++) {
@@ -164,6 +217,11 @@ final class ConversationView {
             }
         }
         return false;
+    }
+
+    /** Content stems of the bid this client turn answers (empty when there is none). */
+    Set<String> bidStems(int turn) {
+        return bid[turn] < 0 ? Set.of() : bidStems.get(bid[turn]);
     }
 
     Set<String> topicBefore(int turn) {
@@ -200,10 +258,100 @@ final class ConversationView {
         return false;
     }
 
+    /**
+     * The sentence holding token {@code at} dismisses the feeling ("you wanted to move, so don't complain"):
+     * whatever it says back is said to brush the person off, so it mirrors nothing.
+     */
+    static boolean dismissiveSentence(AnalyzedText text, int at) {
+        int sentence = text.tokens.sentence[at];
+        for (PhraseMatch m : text.matches(LexiconGroup.INVALIDATION)) {
+            if (text.tokens.sentence[m.from()] == sentence && !text.negated(m)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static List<PhraseMatch> findReflections(AnalyzedText text, List<NamedFeeling> named) {
+        List<PhraseMatch> out = new ArrayList<>(1);
+        for (PhraseMatch frame : text.matches(LexiconGroup.FEELING_NAMING)) {
+            boolean opener = frame.signal().equals(REFLECTION_OPENER);
+            if (!(frame.signal().equals(REFLECTION) || opener) || text.negated(frame)
+                || dismissiveSentence(text, frame.from())
+                || (opener && sentenceHead(text.tokens, text.tokens.sentence[frame.from()]) != frame.from())) {
+                continue;
+            }
+            boolean naming = false;
+            for (NamedFeeling f : named) {
+                naming |= f.from() == frame.from();
+            }
+            if (!naming) {
+                out.add(frame);
+            }
+        }
+        return out;
+    }
+
+    /**
+     * Advice and plan matches, keeping a bare imperative only where it opens a sentence and no
+     * acknowledgement or lead-on starts there ("Take your time", "Take care" are not advice), and dropping
+     * any that overlap feeling work ("you must be exhausted" names a feeling, it is not advice).
+     */
+    private static List<PhraseMatch> findAdvice(AnalyzedText text, List<NamedFeeling> named) {
+        List<PhraseMatch> all = text.matches(LexiconGroup.ADVICE);
+        if (all.isEmpty()) {
+            return all;
+        }
+        List<PhraseMatch> out = new ArrayList<>(all.size());
+        for (PhraseMatch m : all) {
+            if (m.signal().equals(IMPERATIVE)) {
+                int sentence = text.tokens.sentence[m.from()];
+                if (sentenceHead(text.tokens, sentence) != m.from() || startsOther(text, m.from())) {
+                    continue;
+                }
+            }
+            if ((!text.negated(m) || m.signal().equals(IMPERATIVE)) && !overlapsFeelingWork(text, named, m)) {
+                out.add(m);
+            }
+        }
+        return out;
+    }
+
+    private static boolean overlapsFeelingWork(AnalyzedText text, List<NamedFeeling> named, PhraseMatch advice) {
+        for (NamedFeeling f : named) {
+            if (f.from() < advice.to() && f.to() > advice.from()) {
+                return true;
+            }
+        }
+        for (PhraseMatch m : text.matches(LexiconGroup.FEELING_NAMING)) {
+            if (m.from() < advice.to() && m.to() > advice.from()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static final LexiconGroup[] NOT_ADVICE = {LexiconGroup.ACKNOWLEDGEMENT, LexiconGroup.LEAD_ON,
+        LexiconGroup.CLOSING_COMMENTS, LexiconGroup.INVALIDATION};
+
+    private static boolean startsOther(AnalyzedText text, int from) {
+        for (LexiconGroup g : NOT_ADVICE) {
+            for (PhraseMatch m : text.matches(g)) {
+                if (m.from() <= from && m.to() > from) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
     private static List<NamedFeeling> findNamedFeelings(AnalyzedText text) {
         List<NamedFeeling> out = new ArrayList<>(1);
         List<PhraseMatch> emotions = text.matches(LexiconGroup.EMOTIONS);
         for (PhraseMatch frame : text.matches(LexiconGroup.FEELING_NAMING)) {
+            if (frame.signal().equals(SHARED_EXPERIENCE) || frame.signal().equals(UNDERSTANDING)) {
+                continue;
+            }
             if (frame.signal().equals("feeling-named")) {
                 out.add(new NamedFeeling(frame.from(), frame.to()));
                 continue;

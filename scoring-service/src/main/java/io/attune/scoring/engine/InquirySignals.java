@@ -3,13 +3,21 @@ package io.attune.scoring.engine;
 import static io.attune.scoring.engine.Dimensions.INQUIRY;
 
 /**
- * Questions that refer to what the other person said. Open ones weigh double; questions about something
- * else count against; never asking after a feeling was shared costs once per conversation. Questions in a
- * turn that closes the topic ("forget it, what else?") earn nothing.
+ * Curiosity about the other person. Every real question counts; open ones (what/how/why, "tell me...")
+ * weigh more than closed ones, and questions that refer to what the other said weigh more than questions
+ * that do not show the link. Invitations without a question mark ("I wonder what...", "tell me more")
+ * count too. A question that opens with advice, a dismissal or a rhetorical agreement ("have you tried...?",
+ * "what did you do this time?") is barely a question; one that changes the subject counts against; never
+ * asking after a feeling was shared costs once per conversation. Questions in a turn that closes the
+ * topic ("forget it, what else?") earn nothing.
  */
 final class InquirySignals implements SignalDetector<ConversationView> {
     static final int OPEN_QUESTION = 25;
-    static final int CLOSED_QUESTION = 12;
+    static final int UNLINKED_OPEN_QUESTION = 18;
+    static final int CLOSED_QUESTION = 15;
+    static final int UNLINKED_CLOSED_QUESTION = 10;
+    static final int INVITATION = 15;
+    static final int LEADING_QUESTION = 5;
     static final int OFF_TOPIC_QUESTION = -10;
     static final int NO_QUESTION = -10;
 
@@ -24,22 +32,37 @@ final class InquirySignals implements SignalDetector<ConversationView> {
             if (firstFeelingReply < 0 && view.bid[i] >= 0 && view.hasFeeling(view.bid[i])) {
                 firstFeelingReply = i;
             }
+            if (view.closes(i)) {
+                continue;
+            }
+            AnalyzedText reply = view.turns[i];
+            boolean hasContext = view.bid[i] >= 0 || !view.topicBefore(i).isEmpty();
+            long asked = 0; // bit per sentence that holds a question, for invitations below
             for (QuestionDetector.Question q : view.questions(i)) {
-                if (view.isDisguised(i, q) || view.closes(i)) {
-                    continue;
-                }
-                AnalyzedText reply = view.turns[i];
-                if (view.bid[i] < 0 && view.topicBefore(i).isEmpty()) {
-                    continue; // the client opens the conversation: nothing to be relevant to yet
-                }
-                if (view.isRelevant(i, q)) {
+                asked |= 1L << Math.min(q.sentence(), 63);
+                String signal;
+                int base;
+                if (view.strays(i, q)) {
+                    signal = "off-topic-question";
+                    base = OFF_TOPIC_QUESTION;
+                } else if (view.isDisguised(i, q)) {
+                    signal = "leading-question";
+                    base = LEADING_QUESTION;
+                } else if (hasContext && view.isRelevant(i, q)) {
                     askedRelevant = true;
-                    String signal = q.open() ? "open-question" : "closed-question";
-                    int base = q.open() ? OPEN_QUESTION : CLOSED_QUESTION;
-                    sheet.add(INQUIRY, reply.sentence(i, q.sentence(), signal, sheet.repeated(INQUIRY, signal, base)));
+                    signal = q.open() ? "open-question" : "closed-question";
+                    base = q.open() ? OPEN_QUESTION : CLOSED_QUESTION;
                 } else {
-                    sheet.add(INQUIRY, reply.sentence(i, q.sentence(), "off-topic-question",
-                        sheet.repeated(INQUIRY, "off-topic-question", OFF_TOPIC_QUESTION)));
+                    signal = q.open() ? "unlinked-open-question" : "unlinked-closed-question";
+                    base = q.open() ? UNLINKED_OPEN_QUESTION : UNLINKED_CLOSED_QUESTION;
+                }
+                sheet.add(INQUIRY, reply.sentence(i, q.sentence(), signal, sheet.repeated(INQUIRY, signal, base)));
+            }
+            for (PhraseMatch m : reply.matches(LexiconGroup.LEAD_ON)) {
+                int sentence = reply.tokens.sentence[m.from()];
+                if (!reply.negated(m) && (asked & (1L << Math.min(sentence, 63))) == 0) {
+                    askedRelevant = true;
+                    sheet.addRepeated(INQUIRY, reply, i, m, "invitation", INVITATION);
                 }
             }
         }

@@ -18,9 +18,7 @@ enum LexiconGroup {
     ACCEPTANCE("acceptance"),
     MINDFULNESS("mindfulness"),
     FOCUS("focus"),
-    TRIGGERS("triggers"),
-    SAFETY("safety"),
-    SAFETY_GUARDS("safety-guards");
+    TRIGGERS("triggers");
 
     final String fileName;
 

@@ -113,6 +113,10 @@ final class LexiconLoader {
             List<String> options;
             if (c == '(') {
                 int close = phrase.indexOf(')', i);
+                if (close < 0 || phrase.substring(i + 1, close).indexOf('(') >= 0) {
+                    // nested groups would silently expand into nonsense variants
+                    throw new IllegalStateException("unbalanced or nested parentheses in: " + phrase);
+                }
                 options = List.of(phrase.substring(i + 1, close).split("\\|", -1));
                 i = close + 1;
             } else if (c == '<') {

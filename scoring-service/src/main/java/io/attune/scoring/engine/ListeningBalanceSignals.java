@@ -2,9 +2,13 @@ package io.attune.scoring.engine;
 
 import static io.attune.scoring.engine.Dimensions.LISTENING_BALANCE;
 
+import java.util.Set;
+
 /**
- * Who does the talking. The client's share of the words, monologues, interruptions, and advice given
- * before any acknowledgement, question or lead-on (lexicon advice.txt).
+ * Who does the talking, and whether the client listens before fixing. The client's share of the words,
+ * monologues, interruptions, and advice (lexicon advice.txt): advice given before any acknowledgement,
+ * reflection, question or lead-on costs most; advice after them still costs a little, because raters
+ * contrast attuned listening with giving suggestions.
  */
 final class ListeningBalanceSignals implements SignalDetector<ConversationView> {
     static final int OTHER_LEADS = 15;
@@ -17,6 +21,7 @@ final class ListeningBalanceSignals implements SignalDetector<ConversationView> 
     static final int MONOLOGUE_WORDS = 60;
     static final int INTERRUPTION = -15;
     static final int ADVICE_BEFORE_UNDERSTANDING = -25;
+    static final int ADVICE = -10;
 
     @Override
     public void detect(ConversationView view, ScoreSheet sheet) {
@@ -36,13 +41,12 @@ final class ListeningBalanceSignals implements SignalDetector<ConversationView> 
                 sheet.add(LISTENING_BALANCE, reply.wholeText(i, "interruption", INTERRUPTION));
             }
             int understandingAt = firstUnderstanding(view, i);
-            for (PhraseMatch advice : reply.matches(LexiconGroup.ADVICE)) {
-                if (overlapsFeelingWork(view, i, advice)) {
-                    continue; // "you must be exhausted" names a feeling, it is not advice
-                }
+            for (PhraseMatch advice : view.advice(i)) {
                 if (!understood && (understandingAt < 0 || understandingAt > advice.from())) {
                     sheet.addRepeated(LISTENING_BALANCE, reply, i, advice, "advice-before-understanding",
                         ADVICE_BEFORE_UNDERSTANDING);
+                } else {
+                    sheet.addRepeated(LISTENING_BALANCE, reply, i, advice, "advice", ADVICE);
                 }
             }
             understood |= understandingAt >= 0;
@@ -88,18 +92,21 @@ final class ListeningBalanceSignals implements SignalDetector<ConversationView> 
         sheet.add(LISTENING_BALANCE, view.turns[longest].wholeText(longest, signal, effect));
     }
 
-    /**
-     * Token index of the first validation, named feeling, lead-on or relevant question, or -1. A bare
-     * "oh no" or "I'm sorry" before advice is not yet understanding.
-     */
+    /** Acknowledgement signals that show understanding; a bare "oh no" or "I'm sorry" does not yet. */
+    private static final Set<String> UNDERSTANDING = Set.of("validation", "support");
+
+    /** Token index of the first validation, support, reflection, named feeling, lead-on or relevant question, or -1. */
     private static int firstUnderstanding(ConversationView view, int turn) {
         AnalyzedText reply = view.turns[turn];
         int first = Integer.MAX_VALUE;
         for (PhraseMatch ack : reply.matches(LexiconGroup.ACKNOWLEDGEMENT)) {
-            if (ack.signal().equals("validation") && !reply.negated(ack)) {
+            if (UNDERSTANDING.contains(ack.signal()) && !reply.negated(ack)) {
                 first = Math.min(first, ack.from());
                 break;
             }
+        }
+        for (PhraseMatch r : view.reflections(turn)) {
+            first = Math.min(first, r.from());
         }
         PhraseMatch lead = reply.firstAffirmed(LexiconGroup.LEAD_ON);
         if (lead != null) {
@@ -114,20 +121,6 @@ final class ListeningBalanceSignals implements SignalDetector<ConversationView> 
             }
         }
         return first == Integer.MAX_VALUE ? -1 : first;
-    }
-
-    private static boolean overlapsFeelingWork(ConversationView view, int turn, PhraseMatch advice) {
-        for (ConversationView.NamedFeeling f : view.namedFeelings(turn)) {
-            if (f.from() < advice.to() && f.to() > advice.from()) {
-                return true;
-            }
-        }
-        for (PhraseMatch m : view.turns[turn].matches(LexiconGroup.FEELING_NAMING)) {
-            if (m.from() < advice.to() && m.to() > advice.from()) {
-                return true;
-            }
-        }
-        return false;
     }
 
     private static boolean cutOff(String text) {

@@ -80,7 +80,7 @@ final class PhraseTrie {
     }
 
     /**
-     * Leftmost-longest, non-overlapping matches per group (all matches for safety), in one left-to-right
+     * Leftmost-longest, non-overlapping matches per group, in one left-to-right
      * pass without sorting. Groups are independent: one span may be both a closing comment and an
      * invalidation.
      */
@@ -99,10 +99,7 @@ final class PhraseTrie {
             }
             for (PhraseMatch m : found) {
                 int g = m.group().ordinal();
-                if (m.group() == LexiconGroup.SAFETY) {
-                    // Safety keeps overlapping phrases: a concern must never shadow a crisis phrase.
-                    bucket(byGroup, g).add(m);
-                } else if (best[g] == null || m.length() > best[g].length()
+                if (best[g] == null || m.length() > best[g].length()
                     || (m.length() == best[g].length() && m.signal().compareTo(best[g].signal()) < 0)) {
                     best[g] = m;
                 }

@@ -7,12 +7,15 @@ import java.util.Set;
 /**
  * Staying with the other person's topic. Distraction ("hold on, texting"), changing the subject and
  * switching to oneself ("anyway, my day...") lower it; lexicon distraction.txt. A turn that closes the
- * topic ("just forget it") is leaving it, so it earns no on-topic credit.
+ * topic ("just forget it") is leaving it, and one that dismisses the feeling ("it was just a dog") talks
+ * about the topic without being with the person, so neither earns on-topic credit.
  */
 final class PresenceSignals implements SignalDetector<ConversationView> {
     static final int DISTRACTION = -30;
     static final int SUBJECT_CHANGE = -25;
     static final int SELF_SWITCH = -20;
+    /** "I'm out right now, call you tomorrow?": the bid is put off, not ignored. */
+    static final int UNAVAILABLE = -15;
     static final int OFF_TOPIC_QUESTION = -15;
     static final int SELF_FOCUS = -15;
     static final int ON_TOPIC = 10;
@@ -45,7 +48,7 @@ final class PresenceSignals implements SignalDetector<ConversationView> {
                 sheet.add(PRESENCE, reply.wholeText(i, "self-focus", sheet.repeated(PRESENCE, "self-focus", SELF_FOCUS)));
                 strayed = true;
             }
-            if (!strayed && view.bid[i] >= 0 && !view.closes(i)) {
+            if (!strayed && view.bid[i] >= 0 && !view.closes(i) && !view.dismisses(i)) {
                 TokenizedText t = reply.tokens;
                 int at = view.contentWords.firstOverlap(t, 0, t.size, view.topicBefore(i));
                 if (at < 0) {
@@ -78,6 +81,7 @@ final class PresenceSignals implements SignalDetector<ConversationView> {
             case "distraction" -> DISTRACTION;
             case "subject-change" -> SUBJECT_CHANGE;
             case "self-switch" -> SELF_SWITCH;
+            case "unavailable" -> UNAVAILABLE;
             default -> throw new IllegalStateException("distraction lexicon has unknown signal " + signal);
         };
     }

@@ -17,7 +17,19 @@ final class QuestionDetector {
         "but", "hmm", "hey", "honey", "babe", "sweetie", "um", "uh", "yeah", "yes", "wait", "ah", "aw", "aww",
         "hun", "dear", "love", "buddy", "man", "mate", "sweetheart", "then");
 
+    /** "what time", "how many", "how long": wh-words that ask for a fact, so the question is closed. */
+    private static final Set<String> FACTUAL = Set.of("time", "day", "date", "many", "much", "long", "old", "often",
+        "far", "colour", "color", "size", "number", "year", "month", "week");
     private static final Set<String> WH = Set.of("which", "who", "where", "when", "whose");
+    /**
+     * After an opener, the words that make a sentence a question even without its '?' ("how are you
+     * doing.", "did you tell him"); "how awful." and "what a day." stay exclamations.
+     */
+    private static final Set<String> AUXILIARIES = Set.of("is", "are", "was", "were", "do", "does", "did", "have",
+        "has", "had", "can", "could", "would", "will", "should", "might", "made", "makes", "happened", "happens",
+        "long", "often", "come", "kind", "sort", "exactly", "else");
+    private static final Set<String> SUBJECTS = Set.of("you", "he", "she", "they", "it", "we", "that", "this",
+        "there", "anyone", "anything", "someone", "your", "i");
     private static final Set<String> BARE = Set.of("what", "huh", "pardon", "sorry", "eh");
 
     /**
@@ -27,6 +39,21 @@ final class QuestionDetector {
     record Question(int sentence, int from, int head, int to, boolean open, boolean followUp) {}
 
     private QuestionDetector() {
+    }
+
+    /** Word order alone marks a question: a wh-word and an auxiliary, or an auxiliary and a subject. */
+    private static boolean interrogative(TokenizedText t, int head, int to, boolean whWord) {
+        if (head + 2 >= to) {
+            return false;
+        }
+        String first = t.tokens[head];
+        String second = t.tokens[head + 1];
+        if (whWord) {
+            return !first.equals("tell") && !first.equals("describe") && !first.equals("explain")
+                && AUXILIARIES.contains(second);
+        }
+        return CLOSED_OPENERS.contains(first) && !first.equals("when") && !first.equals("where")
+            && !first.equals("want") && !first.equals("wanna") && SUBJECTS.contains(second);
     }
 
     static List<Question> find(TokenizedText t) {
@@ -42,11 +69,13 @@ final class QuestionDetector {
                 continue;
             }
             String first = t.tokens[head];
-            boolean open = OPENERS.contains(first) || (first.equals("in") && head + 1 < to
-                && t.tokens[head + 1].equals("what"));
-            boolean questionForm = open || CLOSED_OPENERS.contains(first);
+            boolean open = (OPENERS.contains(first) && !(head + 1 < to && FACTUAL.contains(t.tokens[head + 1])))
+                || (first.equals("in") && head + 1 < to && t.tokens[head + 1].equals("what"));
+            boolean whWord = open || OPENERS.contains(first) || WH.contains(first);
+            boolean questionForm = whWord || CLOSED_OPENERS.contains(first);
             boolean lastUnterminated = s == t.sentenceCount - 1 && !t.sentenceTerminated[s];
-            boolean isQuestion = t.sentenceQuestion[s] || (lastUnterminated && questionForm && !first.equals("tell"));
+            boolean isQuestion = t.sentenceQuestion[s] || (lastUnterminated && questionForm && !first.equals("tell"))
+                || interrogative(t, head, to, whWord);
             if (first.equals("tell") && t.sentenceQuestion[s]) {
                 isQuestion = true;
             }
@@ -57,7 +86,7 @@ final class QuestionDetector {
             if (length == 1 && BARE.contains(first)) {
                 continue; // "what?" after a bid is not having listened, not inquiry
             }
-            boolean wh = open || WH.contains(first);
+            boolean wh = whWord;
             if (length < 3 && !wh) {
                 continue; // "really?", "right?": back-channel, not inquiry
             }

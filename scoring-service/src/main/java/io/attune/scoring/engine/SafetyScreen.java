@@ -7,41 +7,78 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * Crisis language in any text, from either speaker (lexicon safety.txt, sections
- * {@code [crisis:category]} and {@code [concern:category]}). Recall comes first: a negated crisis phrase
- * ("I'm not going to kill myself") still raises a concern, and only idioms listed in safety-guards.txt
- * ("dying to see", "kill for a coffee") cancel a match. Method mentions are never echoed.
+ * Crisis language in any text, from any speaker. The structural patterns of safety-patterns.txt
+ * ({@link RiskGrammar}) propose findings; context then decides how much each one weighs, always in the
+ * direction the evidence supports and never silently:
+ * <ol>
+ *   <li>an idiom ({@code [guard]}: "dying to see", "killing it") cancels an overlapping finding, except
+ *       that a stated purpose ("on purpose") keeps self-harm that looked accidental;</li>
+ *   <li>{@code [soften]} makes a real but not current finding a concern (a completed suicide someone
+ *       grieves, "kill me now");</li>
+ *   <li>a negator governing the finding ("I would never kill myself") makes it a concern, so negated risk
+ *       is still seen;</li>
+ *   <li>talk about a film, book, song or the news, with nobody in the first or second person, is not
+ *       about anyone present and raises nothing;</li>
+ *   <li>a historical frame ("used to", "years ago") without a sign of recurrence ("again", "last night")
+ *       makes a crisis a concern;</li>
+ *   <li>a question about someone else's risk ("are you thinking of hurting yourself?") is a concern;</li>
+ *   <li>a joke marker ("lol") drops threats to others and softens self-directed ones to a concern (and
+ *       drops those already softened: "kill me now lol"), and a
+ *       conditional "kill" ("mum will kill me if...") is a concern; both yield to a marker of seriousness
+ *       ("I mean it", a weapon, "if I leave").</li>
+ * </ol>
+ * Method mentions are never echoed: their evidence reads "[redacted]".
  */
 final class SafetyScreen {
     static final String REDACTED = "[redacted]";
     static final int CONCERN_SEVERITY = 1;
     static final int CRISIS_SEVERITY = 2;
-    /** Negation reaches a little further here: "I would never actually hurt myself". */
-    private static final int NEGATION_WINDOW = 4;
     private static final List<String> CATEGORY_ORDER = List.of("suicidal-ideation", "self-harm", "harm-to-others",
         "domestic-abuse", "child-at-risk");
+    private static final Set<String> NEGATORS = Set.of("not", "never", "no", "none", "neither", "nor", "hardly",
+        "barely");
+    /** A negator before the clause's subject does not govern the finding: "nobody knows I want to die". */
+    private static final Set<String> SUBJECTS = Set.of("i", "he", "she", "they", "we", "you", "it", "who", "that",
+        "someone", "somebody");
+    private static final Set<String> PERSONAL = Set.of("i", "me", "my", "myself", "mine", "we", "us", "our", "you",
+        "your", "yourself");
+    private static final Set<String> CONDITIONAL_VERBS = Set.of("kill", "killing", "murder", "murdering", "strangle",
+        "shoot");
+    private static final int NEGATION_WINDOW = 4;
+    private static final int MEDIA_WINDOW = 3;
 
-    /** A text to screen and the evidence turn index it reports under. */
-    record Screened(int turn, AnalyzedText text, boolean childSpeaking) {}
+    /** A text to screen, the evidence turn index it reports under, and who said it. */
+    record Screened(int turn, AnalyzedText text, boolean childSpeaking, String speaker, boolean client) {}
+
+    private final RiskGrammar grammar;
+
+    SafetyScreen(RiskGrammar grammar) {
+        this.grammar = grammar;
+    }
 
     Safety screen(List<Screened> texts) {
         SafetyLevel level = SafetyLevel.NONE;
         Set<String> found = new LinkedHashSet<>();
-        List<Evidence> evidence = new ArrayList<>();
+        List<SafetyEvidence> evidence = new ArrayList<>();
         for (Screened s : texts) {
-            AnalyzedText text = s.text();
+            TokenizedText tokens = s.text().tokens;
+            if (tokens.size == 0) {
+                continue;
+            }
+            RiskGrammar.Normalized norm = grammar.normalize(tokens);
+            List<RiskGrammar.Hit> hits = grammar.match(norm);
+            if (hits.isEmpty()) {
+                continue;
+            }
+            Context context = new Context(tokens, norm, hits);
             List<Finding> findings = new ArrayList<>();
-            for (PhraseMatch m : text.matches(LexiconGroup.SAFETY)) {
-                if (guarded(text, m)) {
-                    continue;
+            for (RiskGrammar.Hit hit : hits) {
+                if (hit.pattern().level() != null) {
+                    Finding f = context.judge(hit, s.childSpeaking());
+                    if (f != null) {
+                        findings.add(f);
+                    }
                 }
-                boolean crisis = m.signal().startsWith("crisis") && !NegationScope.isNegated(text.tokens, m.from(),
-                    NEGATION_WINDOW, 0);
-                String category = m.signal().substring(m.signal().indexOf(':') + 1);
-                if (crisis && s.childSpeaking() && category.equals("domestic-abuse")) {
-                    category = "child-at-risk"; // a child reporting violence at home
-                }
-                findings.add(new Finding(m, crisis, category));
             }
             for (Finding f : findings) {
                 if (shadowed(f, findings)) {
@@ -53,23 +90,186 @@ final class SafetyScreen {
                 } else if (level == SafetyLevel.NONE) {
                     level = SafetyLevel.CONCERN;
                 }
-                TokenizedText t = text.tokens;
-                int start = t.charStart(f.match().from());
-                int end = t.charEnd(f.match().to());
-                String shown = f.match().method() ? REDACTED : t.text.substring(start, end);
-                evidence.add(new Evidence(s.turn(), start, end, shown, f.category(),
-                    f.crisis() ? CRISIS_SEVERITY : CONCERN_SEVERITY));
+                int start = tokens.charStart(f.hit().srcFrom());
+                int end = tokens.charEnd(f.hit().srcTo());
+                String shown = f.hit().pattern().method() ? REDACTED : tokens.text.substring(start, end);
+                evidence.add(new SafetyEvidence(s.turn(), start, end, shown, f.category(),
+                    f.crisis() ? CRISIS_SEVERITY : CONCERN_SEVERITY, s.speaker(), s.client()));
             }
         }
         return new Safety(level, ordered(found), List.copyOf(evidence));
     }
 
-    private record Finding(PhraseMatch match, boolean crisis, String category) {}
+    private record Finding(RiskGrammar.Hit hit, boolean crisis, String category) {}
+
+    /** The markers of one text, and the rules that weigh each finding against them. */
+    private static final class Context {
+        private final TokenizedText tokens;
+        private final RiskGrammar.Normalized norm;
+        private final List<RiskGrammar.Hit> guards = new ArrayList<>();
+        private final List<RiskGrammar.Hit> softeners = new ArrayList<>();
+        private long historical;
+        private long recurrent;
+        private long media;
+        private long jest;
+        private long serious;
+        private boolean purpose;
+
+        Context(TokenizedText tokens, RiskGrammar.Normalized norm, List<RiskGrammar.Hit> hits) {
+            this.tokens = tokens;
+            this.norm = norm;
+            for (RiskGrammar.Hit h : hits) {
+                long bit = sentenceBit(norm.sentence[h.from()]);
+                switch (h.pattern().section()) {
+                    case "guard" -> guards.add(h);
+                    case "soften" -> softeners.add(h);
+                    case "historical" -> historical |= bit;
+                    case "recurrent" -> recurrent |= bit;
+                    case "media" -> media |= bit;
+                    case "jest" -> jest |= bit;
+                    case "serious" -> serious |= bit;
+                    case "purpose" -> purpose = true;
+                    default -> {
+                    }
+                }
+            }
+        }
+
+        Finding judge(RiskGrammar.Hit hit, boolean childSpeaking) {
+            String category = hit.pattern().category();
+            boolean crisis = hit.pattern().level().equals("crisis");
+            int sentence = norm.sentence[hit.from()];
+            long bit = sentenceBit(sentence);
+            if (overlaps(hit, guards) && !(purpose && category.equals("self-harm"))) {
+                return null;
+            }
+            boolean softened = crisis && overlaps(hit, softeners);
+            if (softened) {
+                crisis = false;
+            }
+            if (crisis && negated(hit)) {
+                crisis = false;
+            }
+            if (((media & bit) != 0 || (media & sentenceBit(sentence - 1)) != 0) && !personal(hit)) {
+                return null;
+            }
+            if (crisis && (historical & bit) != 0 && (recurrent & bit) == 0) {
+                crisis = false;
+            }
+            if (crisis && tokens.sentenceQuestion[sentence] && askedOfYou(hit, sentence)) {
+                crisis = false;
+            }
+            boolean selfDirected = category.equals("suicidal-ideation") || category.equals("self-harm");
+            boolean joking = ((jest & bit) != 0 || emojiLaugh(sentence)) && serious == 0;
+            if (joking) {
+                if (!selfDirected || softened) {
+                    return null;
+                }
+                crisis = false;
+            }
+            if (crisis && !selfDirected && (serious & bit) == 0 && conditionalThreat(hit, sentence)) {
+                crisis = false;
+            }
+            if (crisis && childSpeaking && category.equals("domestic-abuse")) {
+                category = "child-at-risk"; // a child reporting violence at home
+            }
+            return new Finding(hit, crisis, category);
+        }
+
+        /** A negator a few tokens before the finding, in its clause and before any subject pronoun. */
+        private boolean negated(RiskGrammar.Hit hit) {
+            int clause = norm.clause[hit.from()];
+            for (int k = hit.from() - 1; k >= Math.max(0, hit.from() - NEGATION_WINDOW); k--) {
+                if (norm.clause[k] != clause) {
+                    return false;
+                }
+                String w = norm.tok[k];
+                if (SUBJECTS.contains(w)) {
+                    return false;
+                }
+                if (NEGATORS.contains(w)) {
+                    // "no longer wants to live" and "no one would notice" do not negate what follows
+                    return !(w.equals("no") && k + 1 < norm.size
+                        && (norm.tok[k + 1].equals("longer") || norm.tok[k + 1].equals("one")));
+                }
+            }
+            return false;
+        }
+
+        /** Someone present (I, we, you) is part of the finding or just before it. */
+        private boolean personal(RiskGrammar.Hit hit) {
+            for (int k = Math.max(0, hit.from() - MEDIA_WINDOW); k < hit.to(); k++) {
+                if (PERSONAL.contains(norm.tok[k])) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        /** "Are you thinking of hurting yourself?" asks about risk; it is not a disclosure. */
+        private boolean askedOfYou(RiskGrammar.Hit hit, int sentence) {
+            boolean you = false;
+            int first = hit.from();
+            while (first > 0 && norm.sentence[first - 1] == sentence) {
+                first--;
+            }
+            for (int k = first; k < hit.to(); k++) {
+                String w = norm.tok[k];
+                if (w.equals("i") || w.equals("me") || w.equals("my") || w.equals("myself")) {
+                    return false;
+                }
+                you |= w.equals("you") || w.equals("your") || w.equals("yourself");
+            }
+            return you;
+        }
+
+        /** "Kill"-type words under an "if" in the same sentence: "she'll kill me if I'm late". */
+        private boolean conditionalThreat(RiskGrammar.Hit hit, int sentence) {
+            boolean killWord = false;
+            for (int k = hit.from(); k < hit.to(); k++) {
+                killWord |= CONDITIONAL_VERBS.contains(norm.tok[k]);
+            }
+            if (!killWord) {
+                return false;
+            }
+            for (int k = 0; k < norm.size; k++) {
+                if (norm.sentence[k] == sentence && norm.tok[k].equals("if")) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        /** Laughing emoji are not tokens, so they are looked for in the sentence's characters. */
+        private boolean emojiLaugh(int sentence) {
+            if (sentence >= tokens.sentenceCount) {
+                return false;
+            }
+            int from = tokens.charStart(tokens.sentenceFirst[sentence]);
+            int to = sentence + 1 < tokens.sentenceCount
+                ? tokens.charStart(tokens.sentenceFirst[sentence + 1]) : tokens.text.length();
+            String part = tokens.text.substring(from, to);
+            return part.contains("\uD83D\uDE02") || part.contains("\uD83E\uDD23") || part.contains("\uD83D\uDC80");
+        }
+
+        private static boolean overlaps(RiskGrammar.Hit hit, List<RiskGrammar.Hit> others) {
+            for (RiskGrammar.Hit o : others) {
+                if (o.srcFrom() < hit.srcTo() && o.srcTo() > hit.srcFrom()) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        private static long sentenceBit(int sentence) {
+            return sentence < 0 ? 0 : 1L << Math.min(sentence, 63);
+        }
+    }
 
     /** Overlapping findings report once: the more severe wins, then the earlier and longer one. */
     private static boolean shadowed(Finding f, List<Finding> all) {
         for (Finding other : all) {
-            if (other == f || other.match().from() >= f.match().to() || other.match().to() <= f.match().from()) {
+            if (other == f || other.hit().srcFrom() >= f.hit().srcTo() || other.hit().srcTo() <= f.hit().srcFrom()) {
                 continue;
             }
             if (other.crisis() != f.crisis()) {
@@ -78,17 +278,11 @@ final class SafetyScreen {
                 }
                 continue;
             }
-            if (other.match().from() < f.match().from()
-                || (other.match().from() == f.match().from() && other.match().length() > f.match().length())) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private static boolean guarded(AnalyzedText text, PhraseMatch m) {
-        for (PhraseMatch g : text.matches(LexiconGroup.SAFETY_GUARDS)) {
-            if (g.from() < m.to() && g.to() > m.from()) {
+            int of = other.hit().srcFrom();
+            int ff = f.hit().srcFrom();
+            int ol = other.hit().srcTo() - of;
+            int fl = f.hit().srcTo() - ff;
+            if (of < ff || (of == ff && (ol > fl || (ol == fl && all.indexOf(other) < all.indexOf(f))))) {
                 return true;
             }
         }

@@ -15,7 +15,7 @@ public final class CpuTimeThroughput {
     private CpuTimeThroughput() {
     }
 
-    public static void main(String[] args) {
+    public static void main(String[] args) throws java.io.IOException {
         int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 12;
         EngineBenchmark bench = new EngineBenchmark();
         bench.setUp();
@@ -34,10 +34,19 @@ public final class CpuTimeThroughput {
             }
             long cpu2 = threads.getCurrentThreadCpuTime();
             long wall2 = System.nanoTime();
+            for (int i = 0; i < OPS_PER_ROUND; i++) {
+                checksum += bench.conversationFourTurnsCalibrated().overallScore();
+            }
+            long cpu3 = threads.getCurrentThreadCpuTime();
+            for (int i = 0; i < OPS_PER_ROUND; i++) {
+                checksum += bench.journal150WordsCalibrated().overallScore();
+            }
+            long cpu4 = threads.getCurrentThreadCpuTime();
             System.out.printf("round %2d  conversation %,8.0f ops/cpu-s (%,8.0f ops/wall-s)  journal %,8.0f ops/cpu-s"
-                    + " (%,8.0f ops/wall-s)%n", round,
+                    + " (%,8.0f ops/wall-s)  calibrated: conversation %,8.0f journal %,8.0f ops/cpu-s%n", round,
                 OPS_PER_ROUND / ((cpu1 - cpu0) / 1e9), OPS_PER_ROUND / ((wall1 - wall0) / 1e9),
-                OPS_PER_ROUND / ((cpu2 - cpu1) / 1e9), OPS_PER_ROUND / ((wall2 - wall1) / 1e9));
+                OPS_PER_ROUND / ((cpu2 - cpu1) / 1e9), OPS_PER_ROUND / ((wall2 - wall1) / 1e9),
+                OPS_PER_ROUND / ((cpu3 - cpu2) / 1e9), OPS_PER_ROUND / ((cpu4 - cpu3) / 1e9));
         }
         System.out.println("checksum " + checksum);
     }

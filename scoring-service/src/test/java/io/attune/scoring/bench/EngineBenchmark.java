@@ -6,6 +6,14 @@ import io.attune.scoring.engine.ConversationSample;
 import io.attune.scoring.engine.EmotionTag;
 import io.attune.scoring.engine.JournalEntry;
 import io.attune.scoring.engine.Turn;
+import io.attune.scoring.engine.calibration.CalibrateCommand;
+import io.attune.scoring.engine.calibration.CalibrationModel;
+import io.attune.scoring.engine.calibration.RaterSetGenerator;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -20,7 +28,11 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Threads;
 import org.openjdk.jmh.annotations.Warmup;
 
-/** Single-thread throughput of the analyzer on a four-turn conversation and a 150-word journal entry. */
+/**
+ * Single-thread throughput of the analyzer on a four-turn conversation and a 150-word journal entry, with the
+ * shipped lexical scoring and with a calibration model (trained in setup on the generated rater set, every
+ * conversation dimension, two journal dimensions and both overall labels calibrated).
+ */
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
 @Fork(1)
@@ -30,12 +42,22 @@ import org.openjdk.jmh.annotations.Warmup;
 @State(Scope.Benchmark)
 public class EngineBenchmark {
     private AttunementAnalyzer analyzer;
+    private AttunementAnalyzer calibrated;
     private ConversationSample conversation;
     private JournalEntry journal;
 
     @Setup
-    public void setUp() {
+    public void setUp() throws IOException {
         analyzer = new AttunementAnalyzer();
+        Path dir = Files.createTempDirectory("attune-bench");
+        Path labels = new RaterSetGenerator(1).write(dir.resolve("labels.jsonl"), 600, 300, 0.07);
+        Path model = dir.resolve("model.json");
+        PrintStream quiet = new PrintStream(OutputStream.nullOutputStream());
+        if (CalibrateCommand.run(new String[] {"--labels", labels.toString(), "--out", model.toString()}, quiet,
+                quiet) != 0) {
+            throw new IllegalStateException("calibration failed");
+        }
+        calibrated = new AttunementAnalyzer(CalibrationModel.load(model));
         conversation = new ConversationSample("partner", "Steve", List.of(
             new Turn("Ann", "Guess what happened today \u2014 my supervisor called me stupid again. "
                 + "This is the third time, ugh I hate him!"),
@@ -64,5 +86,15 @@ public class EngineBenchmark {
     @Benchmark
     public Assessment journal150Words() {
         return analyzer.analyze(journal);
+    }
+
+    @Benchmark
+    public Assessment conversationFourTurnsCalibrated() {
+        return calibrated.analyze(conversation);
+    }
+
+    @Benchmark
+    public Assessment journal150WordsCalibrated() {
+        return calibrated.analyze(journal);
     }
 }

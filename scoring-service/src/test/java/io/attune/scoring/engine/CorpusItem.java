@@ -5,12 +5,17 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** One labelled corpus line and the assessment the engine gives it. */
+/**
+ * One labelled corpus line and the assessment the engine gives it. {@code labels} holds the optional binary
+ * per-dimension labels (dimension name or {@code overall} to 0 or 1), in the same shape as a calibration
+ * label file; a dimension absent from it is unlabelled.
+ */
 record CorpusItem(String id, String kind, ConversationSample conversation, JournalEntry journal, String band,
-                  List<String> high, List<String> low, String safety) {
+                  List<String> high, List<String> low, String safety, Map<String, Integer> labels) {
 
     static List<CorpusItem> load(String resource) {
         List<CorpusItem> items = new ArrayList<>();
@@ -64,8 +69,12 @@ record CorpusItem(String id, String kind, ConversationSample conversation, Journ
             }
             journal = new JournalEntry((String) m.get("text"), tags, null, "en");
         }
+        Map<String, Integer> labels = new LinkedHashMap<>();
+        if (m.get("labels") != null) {
+            asMap(m.get("labels")).forEach((dimension, value) -> labels.put(dimension, ((Number) value).intValue()));
+        }
         return new CorpusItem((String) m.get("id"), kind, conversation, journal, (String) expect.get("band"),
-            strings(expect.get("high")), strings(expect.get("low")), (String) expect.get("safety"));
+            strings(expect.get("high")), strings(expect.get("low")), (String) expect.get("safety"), Map.copyOf(labels));
     }
 
     private static List<String> strings(Object o) {

@@ -43,7 +43,7 @@ class DeterminismAndEvidenceTest {
         AttunementAnalyzer analyzer = new AttunementAnalyzer();
         for (CorpusItem item : corpus()) {
             Assessment a = item.assess(analyzer);
-            List<Evidence> all = new ArrayList<>(a.safety().evidence());
+            List<Evidence> all = new ArrayList<>(a.safety().evidence().stream().map(SafetyEvidence::span).toList());
             a.dimensions().forEach(d -> all.addAll(d.evidence()));
             for (Evidence e : all) {
                 String source;

@@ -87,7 +87,7 @@ class SafetyScreenTest {
             new Turn("Jo", "Rough week."),
             new Turn("Sam", "Honestly I don't want to be alive anymore.")), "en"));
         assertThat(a.safety().level()).isEqualTo(SafetyLevel.CRISIS);
-        assertThat(a.safety().evidence()).extracting(Evidence::turn).containsOnly(1);
+        assertThat(a.safety().evidence()).extracting(SafetyEvidence::turn).containsOnly(1);
     }
 
     @Test
@@ -103,6 +103,6 @@ class SafetyScreenTest {
         Safety s = analyzer.analyze(new JournalEntry("Long day.", List.of(new EmotionTag("suicidal", 9)), null, "en"))
             .safety();
         assertThat(s.level()).isEqualTo(SafetyLevel.CRISIS);
-        assertThat(s.evidence()).extracting(Evidence::turn).containsOnly(Evidence.EMOTION_TAG);
+        assertThat(s.evidence()).extracting(SafetyEvidence::turn).containsOnly(Evidence.EMOTION_TAG);
     }
 }

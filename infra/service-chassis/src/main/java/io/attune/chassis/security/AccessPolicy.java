@@ -5,9 +5,10 @@ import java.util.Optional;
 import io.attune.chassis.problem.ProblemException;
 
 /**
- * The authorisation rules, as one pure function so they can be tested as a table. Anything about a client of
- * another tenant, another client, or a client not assigned to the calling coach is a 404, so that existence does
- * not leak; a role that may never do the action is a 403, and so is a coach reading words without consent.
+ * The authorisation rules, as one pure function so they can be tested as a table. A role that may never do the
+ * action is a 403 whatever the client; anything about a client of another tenant, another client, or a client not
+ * assigned to the calling coach is a 404, so that existence does not leak; a coach reading words without consent
+ * is a 403.
  */
 public final class AccessPolicy {
 
@@ -21,6 +22,10 @@ public final class AccessPolicy {
      * @throws ProblemException 403 or 404 when the caller may not go on
      */
     public static Grant decide(Caller caller, ClientAction action, String clientId, Optional<ClientAccess> known) {
+        // The role first: a role that may never do this learns nothing about the client from the answer.
+        if (!action.allows(caller.role())) {
+            throw ProblemException.forbidden("A " + caller.role().wireName() + " may not do this.");
+        }
         if (known.isPresent() && !known.get().tenant().equals(caller.tenant())) {
             throw ProblemException.notFound(NOT_FOUND);
         }
@@ -30,10 +35,7 @@ public final class AccessPolicy {
         if (caller.is(Role.COACH) && (known.isEmpty() || !known.get().assigned(caller.subject()))) {
             throw ProblemException.notFound(NOT_FOUND);
         }
-        if (!action.allows(caller.role())) {
-            throw ProblemException.forbidden("A " + caller.role().wireName() + " may not do this.");
-        }
-        if (known.isEmpty() && !action.registers()) {
+        if (known.isEmpty() && !action.allowsUnknown()) {
             throw ProblemException.notFound(NOT_FOUND);
         }
         boolean textVisible = !caller.is(Role.COACH) || known.get().shareTextWithCoach();

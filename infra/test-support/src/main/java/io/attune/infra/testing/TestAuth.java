@@ -1,7 +1,7 @@
 package io.attune.infra.testing;
 
 import io.restassured.RestAssured;
-import io.restassured.builder.RequestSpecBuilder;
+import io.restassured.filter.Filter;
 import io.restassured.specification.RequestSpecification;
 
 /**
@@ -16,9 +16,20 @@ public final class TestAuth {
     private TestAuth() {
     }
 
-    /** Makes every following request of this JVM carry {@code token}, unless a request sets its own. */
+    /**
+     * Makes every following request of this JVM carry {@code token}, unless the request sets its own
+     * Authorization header. A filter rather than a default specification, so the port Quarkus picks for the
+     * test is not frozen into it.
+     */
     public static void actAs(String token) {
-        RestAssured.requestSpecification = as(token);
+        String authorization = TestTokens.bearer(token);
+        Filter defaultAuthorization = (request, response, context) -> {
+            if (!request.getHeaders().hasHeaderWithName("Authorization")) {
+                request.header("Authorization", authorization);
+            }
+            return context.next(request, response);
+        };
+        RestAssured.replaceFiltersWith(defaultAuthorization);
     }
 
     /** Makes every following request act as the coaching app of {@link #TENANT}. */
@@ -26,8 +37,13 @@ public final class TestAuth {
         actAs(TestTokens.app(TENANT));
     }
 
-    /** A request specification carrying {@code token}; use with {@code given().spec(...)}. */
+    /** A request that carries {@code token}: {@code TestAuth.as(token).get(...)}. */
     public static RequestSpecification as(String token) {
-        return new RequestSpecBuilder().addHeader("Authorization", TestTokens.bearer(token)).build();
+        return RestAssured.given().header("Authorization", TestTokens.bearer(token));
+    }
+
+    /** A request with no Authorization header at all. */
+    public static RequestSpecification anonymous() {
+        return RestAssured.given().noFilters();
     }
 }

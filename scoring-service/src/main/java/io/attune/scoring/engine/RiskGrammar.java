@@ -1,0 +1,460 @@
+package io.attune.scoring.engine;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Structural crisis patterns (safety-patterns.txt) over normalised tokens. Where safety.txt lists literal
+ * phrases, a pattern here describes a family: {@code @desire ~2 @die} covers "want to die", "wanted to
+ * just die", "wish i was dead" and "been wanting to die" at once. The text is first normalised (texting
+ * spellings, common misspellings of the key words, "my self" to "myself"), so "i wanna kil my self" and
+ * "I want to kill myself" reach the same patterns.
+ *
+ * <p>Pattern syntax, one per line under a {@code [section]}:
+ * <ul>
+ *   <li>{@code word}, {@code a/b/c} one token out of several, {@code @class} one token of a class
+ *       declared as {@code @class = w1 w2 @other};</li>
+ *   <li>a trailing {@code ?} makes one element or group optional; {@code (a b|c|)} alternatives of several
+ *       tokens, an empty one makes the group optional;</li>
+ *   <li>{@code $} the end of a clause (punctuation, "but") or of the text;</li>
+ *   <li>{@code ~N} skips up to N tokens (never across a sentence end);</li>
+ *   <li>a leading {@code !} marks a method mention: its evidence text is redacted.</li>
+ * </ul>
+ * Sections: {@code [crisis:category]} and {@code [concern:category]} raise findings; {@code [guard]}
+ * cancels an overlapping finding (idioms such as "killing it"); {@code [soften]} turns an overlapping
+ * crisis finding into a concern; any other section is a context marker that {@link SafetyScreen} looks up
+ * by name (historical, recurrent, media, jest, serious, purpose). Deterministic and allocation-light: each
+ * text is scanned once, and only tokens that start some pattern are tried.
+ */
+final class RiskGrammar {
+    static final String RESOURCE = "/io/attune/scoring/engine/safety-patterns.txt";
+
+    /** One compiled pattern. {@code level} is crisis, concern, or null for guards and markers. */
+    record Pattern(String section, String level, String category, boolean method, Object[] elements, int line) {}
+
+    /** A pattern found at normalised tokens [from, to), i.e. original tokens [srcFrom, srcTo). */
+    record Hit(Pattern pattern, int from, int to, int srcFrom, int srcTo) {}
+
+    /** The text after normalisation; {@code src[i]} is the original token index of normalised token i. */
+    static final class Normalized {
+        final String[] tok;
+        final int[] src;
+        final int[] sentence;
+        final int[] clause;
+        final int size;
+
+        Normalized(String[] tok, int[] src, int[] sentence, int[] clause, int size) {
+            this.tok = tok;
+            this.src = src;
+            this.sentence = sentence;
+            this.clause = clause;
+            this.size = size;
+        }
+    }
+
+    private static final Map<String, String[]> SPELLING = spelling();
+    /** Longer key words tolerated with one typo (insertion, deletion, substitution or swap). */
+    private static final String[] FUZZY_KEYS = {"myself", "himself", "herself", "themselves", "suicide",
+        "suicidal", "disappear", "hopeless", "worthless", "yourself"};
+    private static final Set<String> POSSESSIVE_SELF = Set.of("my", "her", "him", "his", "them", "their", "your");
+    private static final Set<String> HAIR_OBJECTS = Set.of("my", "her", "his", "their", "your", "the", "it",
+        "hair", "a", "them");
+
+    /** The {@code $} element: the end of a clause or of the text. */
+    private static final Object END = new Object();
+
+    private final Map<String, List<Pattern>> byFirstWord = new HashMap<>();
+
+    RiskGrammar() {
+        List<Pattern> patterns = new Loader().load();
+        for (Pattern p : patterns) {
+            @SuppressWarnings("unchecked")
+            Set<String> first = (Set<String>) p.elements()[0];
+            for (String w : first) {
+                byFirstWord.computeIfAbsent(w, k -> new ArrayList<>(2)).add(p);
+            }
+        }
+    }
+
+    Normalized normalize(TokenizedText t) {
+        int cap = t.size + 8;
+        String[] tok = new String[cap];
+        int[] src = new int[cap];
+        int[] sentence = new int[cap];
+        int[] clause = new int[cap];
+        int n = 0;
+        for (int i = 0; i < t.size; i++) {
+            String w = t.tokens[i];
+            if ((w.equals("self") || w.equals("selves")) && n > 0 && src[n - 1] == i - 1
+                && POSSESSIVE_SELF.contains(tok[n - 1])) {
+                tok[n - 1] = reflexive(tok[n - 1]); // "my self" is "myself"
+                continue;
+            }
+            String[] parts;
+            if (w.equals("dye") && (i + 1 >= t.size || !HAIR_OBJECTS.contains(t.tokens[i + 1]))) {
+                parts = new String[] {"die"}; // "i want to dye" is not about hair
+            } else if (w.equals("w") && i + 1 < t.size && t.tokens[i + 1].equals("o")) {
+                parts = new String[] {"without"}; // "w/o"
+                i++;
+            } else {
+                parts = SPELLING.get(w);
+                if (parts == null) {
+                    String fixed = w.length() >= 5 ? fuzzy(w) : null;
+                    parts = fixed == null ? null : new String[] {fixed};
+                }
+            }
+            if (n + (parts == null ? 1 : parts.length) > tok.length) {
+                int grow = tok.length * 2 + 4;
+                tok = java.util.Arrays.copyOf(tok, grow);
+                src = java.util.Arrays.copyOf(src, grow);
+                sentence = java.util.Arrays.copyOf(sentence, grow);
+                clause = java.util.Arrays.copyOf(clause, grow);
+            }
+            if (parts == null) {
+                tok[n] = w;
+                src[n] = i;
+                sentence[n] = t.sentence[i];
+                clause[n] = t.clause[i];
+                n++;
+            } else {
+                for (String p : parts) {
+                    tok[n] = p;
+                    src[n] = i;
+                    sentence[n] = t.sentence[i];
+                    clause[n] = t.clause[i];
+                    n++;
+                }
+            }
+        }
+        return new Normalized(tok, src, sentence, clause, n);
+    }
+
+    /** Every pattern occurrence, leftmost first; overlapping occurrences of different patterns are all kept. */
+    List<Hit> match(Normalized text) {
+        List<Hit> hits = null;
+        for (int i = 0; i < text.size; i++) {
+            List<Pattern> candidates = byFirstWord.get(text.tok[i]);
+            if (candidates == null) {
+                continue;
+            }
+            for (Pattern p : candidates) {
+                int end = match(p.elements(), 1, i + 1, text, text.sentence[i]);
+                if (end > 0) {
+                    if (hits == null) {
+                        hits = new ArrayList<>(4);
+                    }
+                    hits.add(new Hit(p, i, end, text.src[i], text.src[end - 1] + 1));
+                }
+            }
+        }
+        return hits == null ? List.of() : hits;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static int match(Object[] elements, int e, int pos, Normalized text, int sentence) {
+        if (e == elements.length) {
+            return pos;
+        }
+        Object element = elements[e];
+        if (element == END) {
+            boolean atEnd = pos >= text.size || text.clause[pos] != text.clause[pos - 1];
+            return atEnd ? match(elements, e + 1, pos, text, sentence) : -1;
+        }
+        if (element instanceof Integer gap) {
+            for (int k = 0; k <= gap; k++) {
+                if (k > 0 && (pos + k - 1 >= text.size || text.sentence[pos + k - 1] != sentence)) {
+                    return -1;
+                }
+                int end = match(elements, e + 1, pos + k, text, sentence);
+                if (end > 0) {
+                    return end;
+                }
+            }
+            return -1;
+        }
+        if (pos >= text.size || text.sentence[pos] != sentence || !((Set<String>) element).contains(text.tok[pos])) {
+            return -1;
+        }
+        return match(elements, e + 1, pos + 1, text, sentence);
+    }
+
+    private static String reflexive(String possessive) {
+        return switch (possessive) {
+            case "my" -> "myself";
+            case "her" -> "herself";
+            case "him", "his" -> "himself";
+            case "your" -> "yourself";
+            default -> "themselves";
+        };
+    }
+
+    private static String fuzzy(String w) {
+        for (String key : FUZZY_KEYS) {
+            if (Math.abs(key.length() - w.length()) <= 1 && key.charAt(0) == w.charAt(0) && !key.equals(w)
+                && withinOneEdit(key, w)) {
+                return key;
+            }
+        }
+        return null;
+    }
+
+    /** Damerau-Levenshtein distance at most one, in one pass. */
+    static boolean withinOneEdit(String a, String b) {
+        int la = a.length();
+        int lb = b.length();
+        if (la == lb) {
+            int first = -1;
+            int diffs = 0;
+            for (int i = 0; i < la; i++) {
+                if (a.charAt(i) != b.charAt(i)) {
+                    if (++diffs == 1) {
+                        first = i;
+                    } else if (diffs > 2) {
+                        return false;
+                    }
+                }
+            }
+            if (diffs <= 1) {
+                return true;
+            }
+            // exactly two differences: only an adjacent swap counts as one edit
+            return diffs == 2 && first + 1 < la && a.charAt(first) == b.charAt(first + 1)
+                && a.charAt(first + 1) == b.charAt(first) && a.regionMatches(first + 2, b, first + 2, la - first - 2);
+        }
+        if (Math.abs(la - lb) != 1) {
+            return false;
+        }
+        String longer = la > lb ? a : b;
+        String shorter = la > lb ? b : a;
+        int i = 0;
+        while (i < shorter.length() && shorter.charAt(i) == longer.charAt(i)) {
+            i++;
+        }
+        return shorter.regionMatches(i, longer, i + 1, shorter.length() - i);
+    }
+
+    private static Map<String, String[]> spelling() {
+        String[][] table = {
+            {"kms", "kill myself"}, {"kys", "kill yourself"}, {"unalive", "kill"}, {"unaliving", "killing"},
+            {"unalived", "killed"}, {"sewerslide", "suicide"}, {"selfharm", "self harm"},
+            {"selfharming", "self harming"}, {"selfharmed", "self harmed"}, {"kil", "kill"}, {"kiling", "killing"},
+            {"killl", "kill"}, {"myslef", "myself"}, {"mysef", "myself"}, {"mself", "myself"}, {"meself", "myself"},
+            {"dissapear", "disappear"}, {"disapear", "disappear"}, {"dissappear", "disappear"},
+            {"sucidal", "suicidal"}, {"suicidle", "suicidal"}, {"suicidel", "suicidal"}, {"sucidle", "suicidal"},
+            {"suisidal", "suicidal"}, {"suiside", "suicide"}, {"sucide", "suicide"}, {"suicde", "suicide"},
+            {"wanna", "want to"}, {"gonna", "going to"}, {"tryna", "trying to"}, {"finna", "going to"},
+            {"wud", "would"}, {"wld", "would"}, {"cud", "could"}, {"shud", "should"}, {"abt", "about"},
+            {"bc", "because"}, {"cuz", "because"}, {"coz", "because"}, {"rn", "right now"}, {"ppl", "people"},
+            {"bf", "boyfriend"}, {"gf", "girlfriend"}, {"tmrw", "tomorrow"}, {"tmr", "tomorrow"},
+            {"tonite", "tonight"}, {"hes", "he is"}, {"shes", "she is"}, {"theyre", "they are"},
+            {"idk", "i do not know"}, {"ded", "dead"}, {"lyf", "life"}, {"lyfe", "life"}, {"livin", "living"},
+            {"dyin", "dying"}, {"hurtin", "hurting"}, {"cuttin", "cutting"}, {"killin", "killing"},
+            {"thinkin", "thinking"}, {"goin", "going"}, {"rly", "really"}, {"srsly", "seriously"},
+            {"mom", "mum"}, {"mommy", "mum"}, {"mummy", "mum"}, {"momma", "mum"}, {"mother", "mum"},
+            {"daddy", "dad"}, {"father", "dad"}, {"stepfather", "stepdad"}, {"stepmother", "stepmum"},
+            {"stepmom", "stepmum"}, {"neighbor", "neighbour"}, {"neighbors", "neighbours"},
+        };
+        Map<String, String[]> out = new HashMap<>();
+        for (String[] row : table) {
+            out.put(row[0], row[1].split(" "));
+        }
+        return Map.copyOf(out);
+    }
+
+    /** Parses safety-patterns.txt into compiled patterns. */
+    private static final class Loader {
+        private final Map<String, Set<String>> classes = new HashMap<>();
+        private final List<Pattern> out = new ArrayList<>();
+
+        List<Pattern> load() {
+            String section = null;
+            int lineNo = 0;
+            for (String raw : read().split("\n")) {
+                lineNo++;
+                String line = raw.strip();
+                if (line.isEmpty() || line.startsWith("#")) {
+                    continue;
+                }
+                if (line.matches("@[a-z0-9_-]+\\s*=.*")) {
+                    int eq = line.indexOf('=');
+                    Set<String> members = new HashSet<>();
+                    for (String w : line.substring(eq + 1).trim().split("\\s+")) {
+                        members.addAll(word(w, lineNo));
+                    }
+                    classes.put(line.substring(1, eq).trim(), Set.copyOf(members));
+                } else if (line.startsWith("[") && line.endsWith("]")) {
+                    section = line.substring(1, line.length() - 1);
+                } else {
+                    if (section == null) {
+                        throw bad(lineNo, "pattern before any [section]");
+                    }
+                    boolean method = line.startsWith("!");
+                    for (List<String> variant : expand(method ? line.substring(1) : line, lineNo)) {
+                        compile(section, method, variant, lineNo);
+                    }
+                }
+            }
+            return out;
+        }
+
+        private void compile(String section, boolean method, List<String> tokens, int lineNo) {
+            List<Object> elements = new ArrayList<>();
+            for (String t : tokens) {
+                if (t.startsWith("~")) {
+                    elements.add(Integer.parseInt(t.substring(1)));
+                } else if (t.equals("$")) {
+                    elements.add(END);
+                } else {
+                    elements.add(word(t, lineNo));
+                }
+            }
+            while (!elements.isEmpty() && elements.get(elements.size() - 1) instanceof Integer) {
+                elements.remove(elements.size() - 1); // a gap before an omitted optional group skips nothing
+            }
+            if (elements.isEmpty() || !(elements.get(0) instanceof Set)) {
+                throw bad(lineNo, "a pattern must start with a word");
+            }
+            String level = null;
+            String category = null;
+            int colon = section.indexOf(':');
+            if (colon > 0) {
+                level = section.substring(0, colon);
+                category = section.substring(colon + 1);
+                if (!level.equals("crisis") && !level.equals("concern")) {
+                    throw bad(lineNo, "unknown level " + level);
+                }
+            }
+            out.add(new Pattern(colon > 0 ? "finding" : section, level, category, method, elements.toArray(),
+                lineNo));
+        }
+
+        private Set<String> word(String w, int lineNo) {
+            if (w.startsWith("@") && w.indexOf('/') < 0) {
+                Set<String> c = classes.get(w.substring(1));
+                if (c == null) {
+                    throw bad(lineNo, "unknown class " + w);
+                }
+                return c;
+            }
+            Set<String> words = new HashSet<>();
+            for (String alt : w.split("/")) {
+                if (alt.isEmpty()) {
+                    throw bad(lineNo, "empty alternative in " + w);
+                }
+                if (alt.startsWith("@")) {
+                    words.addAll(word(alt, lineNo));
+                } else {
+                    words.add(alt.toLowerCase(java.util.Locale.ROOT));
+                }
+            }
+            return Set.copyOf(words);
+        }
+
+        /** Expands (a b|c|) groups and trailing ? into plain token lists. */
+        private static List<List<String>> expand(String pattern, int lineNo) {
+            List<List<String>> variants = new ArrayList<>();
+            variants.add(new ArrayList<>());
+            int i = 0;
+            while (i < pattern.length()) {
+                char c = pattern.charAt(i);
+                if (Character.isWhitespace(c)) {
+                    i++;
+                } else if (c == '(') {
+                    int close = pattern.indexOf(')', i);
+                    if (close < 0) {
+                        throw bad(lineNo, "unclosed (");
+                    }
+                    String group = pattern.substring(i + 1, close);
+                    if (close + 1 < pattern.length() && pattern.charAt(close + 1) == '?') {
+                        group += "|"; // "(a b)?" is "(a b|)"
+                        close++;
+                    }
+                    String[] alts = group.split("\\|", -1);
+                    String merged = singleTokens(alts);
+                    if (merged != null) {
+                        // one token out of several needs no expansion: "(a|b|)" is the element "a/b", optional
+                        boolean optional = merged.endsWith("/");
+                        alts = optional ? new String[] {merged.substring(0, merged.length() - 1), ""}
+                            : new String[] {merged};
+                    }
+                    List<List<String>> next = new ArrayList<>();
+                    for (String alt : alts) {
+                        List<String> altTokens = alt.isBlank() ? List.of() : List.of(alt.trim().split("\\s+"));
+                        for (List<String> v : variants) {
+                            List<String> copy = new ArrayList<>(v);
+                            copy.addAll(altTokens);
+                            next.add(copy);
+                        }
+                    }
+                    variants = next;
+                    i = close + 1;
+                } else {
+                    int end = i;
+                    while (end < pattern.length() && !Character.isWhitespace(pattern.charAt(end))
+                        && pattern.charAt(end) != '(') {
+                        end++;
+                    }
+                    String token = pattern.substring(i, end);
+                    boolean optional = token.endsWith("?");
+                    String word = optional ? token.substring(0, token.length() - 1) : token;
+                    List<List<String>> next = new ArrayList<>();
+                    for (List<String> v : variants) {
+                        List<String> with = new ArrayList<>(v);
+                        with.add(word);
+                        next.add(with);
+                        if (optional) {
+                            next.add(new ArrayList<>(v));
+                        }
+                    }
+                    variants = next;
+                    i = end;
+                }
+            }
+            return variants;
+        }
+
+        /** "a/b/c" when every alternative is one plain token (a trailing "/" when one is empty), else null. */
+        private static String singleTokens(String[] alts) {
+            StringBuilder out = new StringBuilder();
+            boolean empty = false;
+            for (String alt : alts) {
+                String a = alt.strip();
+                if (a.isEmpty()) {
+                    empty = true;
+                    continue;
+                }
+                if (a.contains(" ") || a.startsWith("~") || a.equals("$")) {
+                    return null;
+                }
+                out.append(out.length() == 0 ? "" : "/").append(a);
+            }
+            if (out.length() == 0) {
+                return null;
+            }
+            return empty ? out.append('/').toString() : out.toString();
+        }
+
+        private static String read() {
+            try (InputStream in = RiskGrammar.class.getResourceAsStream(RESOURCE)) {
+                if (in == null) {
+                    throw new IllegalStateException("missing " + RESOURCE);
+                }
+                return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+
+        private static IllegalStateException bad(int lineNo, String why) {
+            return new IllegalStateException(RESOURCE + " line " + lineNo + ": " + why);
+        }
+    }
+}

@@ -1,0 +1,195 @@
+package io.attune.scoring.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The labelled safety corpus (src/test/resources/safety, data card in docs/scoring.md) against the screen.
+ * The corpus was split 70/30 per category before any rule was tuned. Only the tuning part's misses are
+ * printed: the held-out part reports rates, never items, so that fixing a rule cannot be steered by it.
+ * While tuning, {@code -Dsafety.tuningOnly=true} skips the held-out part altogether.
+ */
+class SafetyCorpusTest {
+    static final double MIN_CRISIS_RECALL = 0.98;
+    static final double MAX_FALSE_CRISIS = 0.03;
+    private static final Set<String> CRISIS_CATEGORIES = Set.of("suicidal-ideation", "self-harm", "harm-to-others",
+        "domestic-abuse", "child-at-risk");
+    /** The hard negatives the false-alarm target is set on. */
+    private static final Set<String> FALSE_ALARM_TARGET = Set.of("distress", "hyperbole");
+
+    private static final AttunementAnalyzer ANALYZER = new AttunementAnalyzer();
+    private static Result tuning;
+    private static Result holdout;
+
+    @BeforeAll
+    static void run() {
+        tuning = evaluate("tuning", load("/safety/tuning.jsonl"), true);
+        if (!Boolean.getBoolean("safety.tuningOnly")) {
+            holdout = evaluate("holdout", load("/safety/holdout.jsonl"), false);
+        }
+    }
+
+    @Test
+    void corpusIsLargeVariedAndSplitBeforeTuning() {
+        List<Item> all = new ArrayList<>(load("/safety/tuning.jsonl"));
+        all.addAll(load("/safety/holdout.jsonl"));
+        assertThat(all).hasSizeGreaterThanOrEqualTo(600);
+        assertThat(all).extracting(Item::id).doesNotHaveDuplicates();
+        assertThat(all).extracting(Item::category).contains("suicidal-ideation", "self-harm", "harm-to-others",
+            "domestic-abuse", "child-at-risk", "hyperbole", "negated", "historical", "media", "distress", "ordinary");
+        assertThat(all).filteredOn(i -> i.conversation() != null && i.crisis()).extracting(Item::speakerIsClient)
+            .contains(true, false);
+        long held = load("/safety/holdout.jsonl").size();
+        assertThat((double) held / all.size()).isBetween(0.27, 0.33);
+    }
+
+    @Test
+    void tuningPartMeetsTheTargets() {
+        tuning.assertTargets();
+    }
+
+    @Test
+    void heldOutPartMeetsTheTargets() {
+        org.junit.jupiter.api.Assumptions.assumeTrue(holdout != null, "held-out part skipped while tuning");
+        holdout.assertTargets();
+    }
+
+    @Test
+    void crisisSaidInAConversationIsAttributedToItsSpeaker() {
+        for (Result r : holdout == null ? List.of(tuning) : List.of(tuning, holdout)) {
+            assertThat(r.attributed).as(r.name + " crisis conversations attributed to the right speaker")
+                .isGreaterThanOrEqualTo((int) Math.floor(r.crisisConversations * MIN_CRISIS_RECALL));
+        }
+    }
+
+    private static final class Result {
+        final String name;
+        final Map<String, int[]> byCategory = new TreeMap<>(); // {items, crisis, exact level}
+        final List<String> misses = new ArrayList<>();
+        int crisisItems;
+        int crisisCaught;
+        int targetNegatives;
+        int targetFalseCrisis;
+        int crisisConversations;
+        int attributed;
+
+        Result(String name) {
+            this.name = name;
+        }
+
+        double recall() {
+            return crisisItems == 0 ? 1 : (double) crisisCaught / crisisItems;
+        }
+
+        double falseCrisis() {
+            return targetNegatives == 0 ? 0 : (double) targetFalseCrisis / targetNegatives;
+        }
+
+        void assertTargets() {
+            assertThat(recall()).as(name + " crisis recall, misses " + misses).isGreaterThanOrEqualTo(MIN_CRISIS_RECALL);
+            assertThat(falseCrisis()).as(name + " false crisis on distress and hyperbole, misses " + misses)
+                .isLessThanOrEqualTo(MAX_FALSE_CRISIS);
+        }
+    }
+
+    private static Result evaluate(String name, List<Item> items, boolean showMisses) {
+        Result r = new Result(name);
+        for (Item item : items) {
+            Safety safety = item.assess(ANALYZER).safety();
+            boolean crisis = safety.level() == SafetyLevel.CRISIS;
+            int[] counts = r.byCategory.computeIfAbsent(item.category(), k -> new int[3]);
+            counts[0]++;
+            counts[1] += crisis ? 1 : 0;
+            counts[2] += safety.level().wireName().equals(item.expectedLevel()) ? 1 : 0;
+            if (item.crisis()) {
+                r.crisisItems++;
+                r.crisisCaught += crisis ? 1 : 0;
+                if (item.conversation() != null) {
+                    r.crisisConversations++;
+                    boolean right = safety.evidence().stream().anyMatch(e -> e.effect() == SafetyScreen.CRISIS_SEVERITY
+                        && item.speaker().equals(e.speaker()) && e.client() == item.speakerIsClient());
+                    r.attributed += right ? 1 : 0;
+                }
+            } else if (FALSE_ALARM_TARGET.contains(item.category())) {
+                r.targetNegatives++;
+                r.targetFalseCrisis += crisis ? 1 : 0;
+            }
+            if (showMisses && !safety.level().wireName().equals(item.expectedLevel())) {
+                r.misses.add(item.id() + " expected " + item.expectedLevel() + " got " + safety.level().wireName()
+                    + " " + safety.evidence().stream().map(e -> e.signal() + ":" + e.text()).toList());
+            }
+        }
+        StringBuilder b = new StringBuilder();
+        b.append(String.format("%nsafety corpus, %s part (%d items)%n", name, items.size()));
+        b.append(String.format("%-18s %5s %8s %8s%n", "category", "items", "crisis", "exact"));
+        r.byCategory.forEach((category, c) -> b.append(String.format("%-18s %5d %7.1f%% %7.1f%%%n", category, c[0],
+            100.0 * c[1] / c[0], 100.0 * c[2] / c[0])));
+        b.append(String.format("crisis recall %.1f%% (%d/%d); false crisis on distress+hyperbole %.1f%% (%d/%d); "
+                + "crisis conversations attributed to the speaker %d/%d%n", 100 * r.recall(), r.crisisCaught,
+            r.crisisItems, 100 * r.falseCrisis(), r.targetFalseCrisis, r.targetNegatives, r.attributed,
+            r.crisisConversations));
+        if (showMisses) {
+            r.misses.forEach(m -> b.append("  miss ").append(m).append('\n'));
+        }
+        System.out.print(b);
+        return r;
+    }
+
+    /** One corpus line. */
+    record Item(String id, String category, String expectedLevel, ConversationSample conversation, JournalEntry journal,
+                String speaker, boolean speakerIsClient) {
+        boolean crisis() {
+            return CRISIS_CATEGORIES.contains(category) && expectedLevel.equals("crisis");
+        }
+
+        Assessment assess(AttunementAnalyzer analyzer) {
+            return conversation != null ? analyzer.analyze(conversation) : analyzer.analyze(journal);
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    static List<Item> load(String resource) {
+        List<Item> items = new ArrayList<>();
+        try (InputStream in = SafetyCorpusTest.class.getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new IllegalStateException("missing " + resource);
+            }
+            for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
+                if (line.isBlank()) {
+                    continue;
+                }
+                Map<String, Object> m = (Map<String, Object>) MiniJson.parse(line);
+                ConversationSample conversation = null;
+                JournalEntry journal = null;
+                if ("conversation".equals(m.get("kind"))) {
+                    List<Turn> turns = new ArrayList<>();
+                    for (Object t : (List<Object>) m.get("turns")) {
+                        Map<String, Object> turn = (Map<String, Object>) t;
+                        turns.add(new Turn((String) turn.get("speaker"), (String) turn.get("text")));
+                    }
+                    conversation = new ConversationSample((String) m.get("relationship"), (String) m.get("clientSpeaker"),
+                        turns, "en");
+                } else {
+                    journal = new JournalEntry((String) m.get("text"), List.of(), null, "en");
+                }
+                items.add(new Item((String) m.get("id"), (String) m.get("category"), (String) m.get("expectedLevel"),
+                    conversation, journal, (String) m.get("speaker"), Boolean.TRUE.equals(m.get("speakerIsClient"))));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return items;
+    }
+}

@@ -40,7 +40,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Every endpoint of recommendation-service against every threat of issue 10, as one table; see
- * docs/security-attack-suite.md. The clients' words (the evidence their recommendations quote, and the note of
+ * docs/security.md (Attack suite). The clients' words (the evidence their recommendations quote, and the note of
  * their feedback) carry a secret phrase that no refused answer, and no answer to a coach without consent, may
  * contain.
  */

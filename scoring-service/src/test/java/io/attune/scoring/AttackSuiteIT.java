@@ -22,7 +22,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Every endpoint of scoring-service against every threat of issue 10, as one table; see
- * docs/security-attack-suite.md. Scoring stores nothing and knows no client: an analysis scores the text the
+ * docs/security.md (Attack suite). Scoring stores nothing and knows no client: an analysis scores the text the
  * caller sends, for a client or an app of any tenant, and for nobody else. A refusal must not echo the text.
  */
 @QuarkusTest

@@ -36,7 +36,7 @@ import org.junit.jupiter.api.Test;
 /**
  * Every endpoint of journal-service against every threat of issue 10 (forged or missing tokens, another tenant,
  * another client, an unassigned coach, a coach without consent, an admin), as one table; see
- * docs/security-attack-suite.md. The clients' words carry a secret phrase that no refused answer, and no answer
+ * docs/security.md (Attack suite). The clients' words carry a secret phrase that no refused answer, and no answer
  * to a caller who may not read words, may contain.
  */
 @QuarkusTest

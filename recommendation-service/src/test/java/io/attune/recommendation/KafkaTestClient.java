@@ -30,6 +30,7 @@ final class KafkaTestClient {
     static final String SCORES = "attunement-scores";
     static final String SCORES_DLQ = "attunement-scores-dlq";
     static final String ERASURES = "client-erasures";
+    static final String ERASURES_DLQ = "client-erasures-dlq";
     static final String RECOMMENDATIONS = "recommendations";
     static final String SCORE_TYPE = "attune.scoring.score-computed.v1";
     static final String ERASURE_TYPE = "attune.journal.client-erasure-requested.v1";

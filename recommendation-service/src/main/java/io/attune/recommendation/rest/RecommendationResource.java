@@ -9,17 +9,23 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.sse.OutboundSseEvent;
+import jakarta.ws.rs.sse.Sse;
 
 import io.attune.recommendation.Recommendation;
 import io.attune.recommendation.RecommendationStatus;
-import io.attune.recommendation.service.RecommendationEvents;
+import io.attune.recommendation.messaging.RecommendationFeed;
+import io.attune.recommendation.messaging.StreamEvent;
 import io.attune.recommendation.service.RecommendationService;
 import io.attune.recommendation.store.RecommendationCursor;
 import io.attune.recommendation.store.RecommendationStore;
@@ -40,6 +46,8 @@ public class RecommendationResource {
     static final Pattern CLIENT_ID = Pattern.compile("^[A-Za-z0-9._-]{1,64}$");
     private static final int DEFAULT_LIMIT = 20;
     private static final int MAX_LIMIT = 100;
+    /** Asks EventSource clients to come back quickly after a closed stream. */
+    private static final long RECONNECT_MILLIS = 1000;
 
     /** Body of a feedback request. */
     @Schema(name = "FeedbackRequest")
@@ -55,13 +63,13 @@ public class RecommendationResource {
 
     private final RecommendationStore recommendations;
     private final RecommendationService service;
-    private final RecommendationEvents events;
+    private final RecommendationFeed feed;
 
     public RecommendationResource(RecommendationStore recommendations, RecommendationService service,
-            RecommendationEvents events) {
+            RecommendationFeed feed) {
         this.recommendations = recommendations;
         this.service = service;
-        this.events = events;
+        this.feed = feed;
     }
 
     @GET
@@ -114,10 +122,23 @@ public class RecommendationResource {
     @Path("/stream")
     @Produces(MediaType.SERVER_SENT_EVENTS)
     @RestStreamElementType(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Server-Sent Events of new and changed recommendations for the client")
-    public Multi<Recommendation> stream(@PathParam("clientId") String clientId) {
-        requireClientId(clientId);
-        return events.stream(clientId);
+    @Operation(summary = "Server-Sent Events of new and changed recommendations for the client",
+            description = "Each event's data is a recommendation-changed.v1 document, as on the `recommendations` "
+                    + "topic, and its id a position in that topic. A client that reconnects with Last-Event-ID "
+                    + "receives what it missed, in order and once. Any replica serves any client.")
+    public Multi<OutboundSseEvent> stream(@PathParam("clientId") String clientId,
+            @Parameter(description = "The id of the last event received, to resume after it")
+            @HeaderParam(HttpHeaders.LAST_EVENT_ID_HEADER) String lastEventId,
+            @Context Sse sse) {
+        StreamEvent.Position resume = lastEventId == null || lastEventId.isBlank() ? null : parsePosition(lastEventId);
+        new InvalidRequestException.Collector()
+                .check(validClientId(clientId), "clientId", "must be 1-64 characters of letters, digits, '.', '_' or '-'")
+                .check(lastEventId == null || lastEventId.isBlank() || resume != null, HttpHeaders.LAST_EVENT_ID_HEADER,
+                        "must be the id of an event of this stream")
+                .orFail();
+        // The data is the event document verbatim; as text/plain it is written as it is, not re-encoded.
+        return feed.stream(clientId, resume).map(event -> sse.newEventBuilder().id(event.sseId())
+                .mediaType(MediaType.TEXT_PLAIN_TYPE).data(event.json()).reconnectDelay(RECONNECT_MILLIS).build());
     }
 
     static boolean validClientId(String clientId) {
@@ -128,6 +149,14 @@ public class RecommendationResource {
         new InvalidRequestException.Collector()
                 .check(validClientId(clientId), "clientId", "must be 1-64 characters of letters, digits, '.', '_' or '-'")
                 .orFail();
+    }
+
+    private static StreamEvent.Position parsePosition(String value) {
+        try {
+            return StreamEvent.Position.parse(value);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
     }
 
     private static RecommendationStatus parseStatus(String value) {

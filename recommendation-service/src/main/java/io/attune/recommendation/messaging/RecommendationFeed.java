@@ -105,7 +105,7 @@ public class RecommendationFeed implements KafkaConsumerRebalanceListener {
                 set.remove(subscription);
                 return set.isEmpty() ? null : set;
             }));
-            ready.orTimeout(config.feedReadyTimeout().toMillis(), TimeUnit.MILLISECONDS)
+            ready.copy().orTimeout(config.feedReadyTimeout().toMillis(), TimeUnit.MILLISECONDS)
                     .thenCompose(v -> {
                         // Where the live consumer stands, then register: whatever it delivers in between lies
                         // after this position, so the catch-up reads it from the topic.

@@ -75,6 +75,9 @@ public class TopicReader {
             int lookback) {
         KafkaConsumer<String, String> kafka = consumer();
         int partitions = kafka.partitionsFor(TOPIC, TIMEOUT).size();
+        if (partitions == 0) {
+            throw new IllegalStateException("topic " + TOPIC + " does not exist yet");
+        }
         // The producer's default partitioner: all of a client's events are in this partition, in order.
         int partition = Utils.toPositive(Utils.murmur2(clientId.getBytes(java.nio.charset.StandardCharsets.UTF_8)))
                 % partitions;

@@ -25,7 +25,6 @@ import io.quarkus.runtime.ShutdownEvent;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.ce.IncomingCloudEventMetadata;
 import io.smallrye.reactive.messaging.ce.OutgoingCloudEventMetadata;
-import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordMetadata;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 import org.apache.kafka.common.InvalidRecordException;
 import org.apache.kafka.common.errors.RecordTooLargeException;
@@ -69,7 +68,7 @@ public class ScoringProcessor {
 
     @Incoming("journal-entries")
     public CompletionStage<Void> onJournalEntry(Message<String> message) {
-        return handle(message, JournalEntryRecorded.TYPE, () -> {
+        return handle(message, "journal-entries", JournalEntryRecorded.TYPE, () -> {
             JournalEntryRecorded entry = mapper.readValue(message.getPayload(), JournalEntryRecorded.class);
             require(entry.entryId() != null && entry.clientId() != null && entry.text() != null, "incomplete entry");
             List<EmotionTag> emotions = entry.emotions() == null ? List.of()
@@ -84,7 +83,7 @@ public class ScoringProcessor {
 
     @Incoming("conversation-samples")
     public CompletionStage<Void> onConversationSample(Message<String> message) {
-        return handle(message, ConversationSampleRecorded.TYPE, () -> {
+        return handle(message, "conversation-samples", ConversationSampleRecorded.TYPE, () -> {
             ConversationSampleRecorded sample = mapper.readValue(message.getPayload(), ConversationSampleRecorded.class);
             require(sample.sampleId() != null && sample.clientId() != null && sample.clientSpeaker() != null
                     && sample.turns() != null && sample.turns().size() >= 2, "incomplete sample");
@@ -99,7 +98,8 @@ public class ScoringProcessor {
         });
     }
 
-    private CompletionStage<Void> handle(Message<String> message, String expectedType, Scoring scoring) {
+    private CompletionStage<Void> handle(Message<String> message, String channel, String expectedType,
+            Scoring scoring) {
         String type = message.getMetadata(IncomingCloudEventMetadata.class).map(IncomingCloudEventMetadata::getType)
                 .orElse(expectedType);
         if (!expectedType.equals(type)) {
@@ -117,8 +117,6 @@ public class ScoringProcessor {
         }
         metrics.counter("attune.scoring.scored", "kind", score.kind(), "band", score.overall().band(),
                 "safety", score.safety().level()).increment();
-        String channel = message.getMetadata(IncomingKafkaRecordMetadata.class)
-                .map(IncomingKafkaRecordMetadata::getTopic).orElse(expectedType);
         return Uni.createFrom().completionStage(() -> publish(score))
                 .onFailure(this::retriable).invoke(failure -> {
                     metrics.counter("attune.messaging.retries", "channel", channel).increment();

@@ -39,6 +39,7 @@ final class KafkaTestClient {
     static final String ERASURES = "client-erasures";
     static final String ACCESS = "client-access";
     static final String ACCESS_TYPE = "attune.journal.client-access-changed.v1";
+    static final String ERASURES_DLQ = "client-erasures-dlq";
     static final String RECOMMENDATIONS = "recommendations";
     static final String SCORE_TYPE = "attune.scoring.score-computed.v1";
     static final String ERASURE_TYPE = "attune.journal.client-erasure-requested.v1";

@@ -1,11 +1,14 @@
 package io.attune.journal.messaging;
 
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.mongodb.MongoException;
 import io.attune.chassis.security.ClientRef;
 import io.attune.journal.store.ClientStore;
 import io.attune.journal.store.TextReadStore;
@@ -18,10 +21,13 @@ import org.eclipse.microprofile.reactive.messaging.Message;
 /**
  * Adds coaches' reads in other services to the client's audit trail. The event id is the record id, so a
  * redelivery is recorded once. A read of a client erased meanwhile (or of another tenant's client) is dropped:
- * the erasure kept only a count.
+ * the erasure kept only a count. Only an unreadable record goes to the dead-letter topic.
  */
 @ApplicationScoped
 public class TextReadConsumer {
+
+    private static final Duration INITIAL_BACKOFF = Duration.ofMillis(200);
+    private static final Duration MAX_BACKOFF = Duration.ofSeconds(10);
 
     private final TextReadStore textReads;
     private final ClientStore clients;
@@ -54,6 +60,28 @@ public class TextReadConsumer {
         if (read == null || read.id() == null || read.clientId() == null || read.at() == null) {
             return message.nack(new IllegalArgumentException("text-read event without id, clientId or at"));
         }
+        // A valid record is never dead-lettered for MongoDB being away: it is retried, and the partition waits.
+        Duration backoff = INITIAL_BACKOFF;
+        while (true) {
+            try {
+                record(read);
+                return message.ack();
+            } catch (MongoException e) {
+                Log.warnf("Cannot record a text read yet (%s); retrying in %d ms", e.getClass().getSimpleName(),
+                        backoff.toMillis());
+                try {
+                    Thread.sleep(backoff.toMillis());
+                } catch (InterruptedException interrupted) {
+                    // Shutting down: the record stays uncommitted for the next instance.
+                    Thread.currentThread().interrupt();
+                    return new CompletableFuture<>();
+                }
+                backoff = backoff.multipliedBy(2).compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : backoff.multipliedBy(2);
+            }
+        }
+    }
+
+    private void record(TextReadRecorded read) {
         boolean known = clients.find(read.clientId()).filter(access -> access.tenant().equals(read.tenant()))
                 .isPresent();
         if (known) {
@@ -62,6 +90,5 @@ public class TextReadConsumer {
         } else {
             Log.debugf("Dropped a text read of unknown client %s", ClientRef.of(read.clientId()));
         }
-        return message.ack();
     }
 }

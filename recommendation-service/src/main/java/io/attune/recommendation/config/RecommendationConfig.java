@@ -37,6 +37,46 @@ public interface RecommendationConfig {
     @WithDefault("5s")
     String outboxRetryEvery();
 
+    /** How consumers retry a record while MongoDB or Kafka is unavailable. */
+    Retry retry();
+
+    /** The Server-Sent Event streams of recommendation changes. */
+    Stream stream();
+
+    /**
+     * Bounded exponential backoff for infrastructure failures. A record is retried until it succeeds (or the
+     * service stops, leaving it uncommitted for the next instance); consumption of its partition waits meanwhile.
+     */
+    interface Retry {
+
+        @WithDefault("200ms")
+        Duration initialBackoff();
+
+        @WithDefault("10s")
+        Duration maxBackoff();
+    }
+
+    interface Stream {
+
+        /**
+         * Events buffered per subscriber while its connection is slow. A stream that overflows is closed rather
+         * than thinned out, so the client reconnects and resumes from its {@code Last-Event-ID}.
+         */
+        @WithDefault("256")
+        int buffer();
+
+        /**
+         * How many earlier records of the partition a resume also reads, to recognise events the relay published
+         * twice that the client already has.
+         */
+        @WithDefault("500")
+        int dedupeLookback();
+
+        /** How long a new stream waits for this instance's feed of the topic to be in place. */
+        @WithDefault("30s")
+        Duration feedReadyTimeout();
+    }
+
     /** The thresholds of the recommendation policy; see docs/recommendation-policy.md. */
     interface Policy {
 

@@ -6,39 +6,44 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.attune.recommendation.service.RecommendationService;
-import io.quarkus.logging.Log;
 import io.smallrye.common.annotation.Blocking;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
 
-/** Consumes {@code client-erasures}: deletes the client's profile, recommendations, feedback and alerts. */
+/**
+ * Consumes {@code client-erasures}: deletes the client's profile, recommendations, feedback and alerts. An erasure
+ * is retried while MongoDB is unavailable (it must never be skipped); only an invalid one is dead-lettered.
+ */
 @ApplicationScoped
 public class ErasureConsumer {
 
+    static final String CHANNEL = "client-erasures";
+
     private final RecommendationService service;
     private final ObjectMapper mapper;
+    private final RetryingProcessor processor;
 
-    public ErasureConsumer(RecommendationService service, ObjectMapper mapper) {
+    public ErasureConsumer(RecommendationService service, ObjectMapper mapper, RetryingProcessor processor) {
         this.service = service;
         this.mapper = mapper;
+        this.processor = processor;
     }
 
-    @Incoming("client-erasures")
+    @Incoming(CHANNEL)
     @Blocking
     public CompletionStage<Void> onErasure(Message<String> message) {
         if (CloudEventTypes.isOther(message, ClientErasureRequested.TYPE)) {
             return message.ack();
         }
+        ClientErasureRequested erasure;
         try {
-            ClientErasureRequested erasure = mapper.readValue(message.getPayload(), ClientErasureRequested.class);
+            erasure = mapper.readValue(message.getPayload(), ClientErasureRequested.class);
             if (erasure.clientId() == null || erasure.clientId().isBlank()) {
                 throw new IllegalArgumentException("erasure without clientId");
             }
-            service.erase(erasure.clientId(), erasure.requestedAt());
-            return message.ack();
         } catch (Exception e) {
-            Log.warnf("Sending an unprocessable erasure to the DLQ: %s", e.getClass().getSimpleName());
-            return message.nack(e);
+            return processor.reject(CHANNEL, message, e);
         }
+        return processor.process(CHANNEL, message, () -> service.erase(erasure.clientId(), erasure.requestedAt()));
     }
 }

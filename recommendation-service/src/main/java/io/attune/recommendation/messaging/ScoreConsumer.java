@@ -11,42 +11,48 @@ import io.attune.recommendation.policy.DimensionReading;
 import io.attune.recommendation.policy.SafetyLevel;
 import io.attune.recommendation.policy.ScoreSnapshot;
 import io.attune.recommendation.service.RecommendationService;
-import io.quarkus.logging.Log;
 import io.smallrye.common.annotation.Blocking;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
 
 /**
  * Consumes {@code attunement-scores}. A message is acknowledged (and its offset committed) only after its
- * recommendations are stored; one that cannot be processed is nacked into {@code attunement-scores-dlq}.
+ * recommendations are stored. While MongoDB is unavailable the message is retried and the partition waits; only
+ * one that can never be processed (unparseable, contract-invalid) is nacked into {@code attunement-scores-dlq}.
  */
 @ApplicationScoped
 public class ScoreConsumer {
 
     private static final int MAX_EXCERPT = 300;
 
+    static final String CHANNEL = "attunement-scores";
+
     private final RecommendationService service;
     private final ObjectMapper mapper;
+    private final RetryingProcessor processor;
 
-    public ScoreConsumer(RecommendationService service, ObjectMapper mapper) {
+    public ScoreConsumer(RecommendationService service, ObjectMapper mapper, RetryingProcessor processor) {
         this.service = service;
         this.mapper = mapper;
+        this.processor = processor;
     }
 
-    @Incoming("attunement-scores")
+    @Incoming(CHANNEL)
     @Blocking
     public CompletionStage<Void> onScore(Message<String> message) {
         if (CloudEventTypes.isOther(message, AttunementScoreComputed.TYPE)) {
             return message.ack();
         }
+        AttunementScoreComputed score;
+        ScoreSnapshot snapshot;
         try {
-            AttunementScoreComputed score = mapper.readValue(message.getPayload(), AttunementScoreComputed.class);
-            service.onScore(score.clientId(), score.locale(), toSnapshot(score), score.sourceRecordedAt());
-            return message.ack();
+            score = mapper.readValue(message.getPayload(), AttunementScoreComputed.class);
+            snapshot = toSnapshot(score);
         } catch (Exception e) {
-            Log.warnf("Sending an unprocessable score to the DLQ: %s", e.getClass().getSimpleName());
-            return message.nack(e);
+            return processor.reject(CHANNEL, message, e);
         }
+        return processor.process(CHANNEL, message,
+                () -> service.onScore(score.clientId(), score.locale(), snapshot, score.sourceRecordedAt()));
     }
 
     static ScoreSnapshot toSnapshot(AttunementScoreComputed score) {

@@ -7,13 +7,18 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.sse.OutboundSseEvent;
+import jakarta.ws.rs.sse.Sse;
 
 import io.attune.chassis.ids.Ids;
 import io.attune.chassis.paging.PageCursor;
@@ -23,11 +28,13 @@ import io.attune.chassis.security.ClientAction;
 import io.attune.chassis.security.Grant;
 import io.attune.recommendation.Recommendation;
 import io.attune.recommendation.RecommendationStatus;
+import io.attune.recommendation.messaging.RecommendationFeed;
+import io.attune.recommendation.messaging.StreamEvent;
 import io.attune.recommendation.service.AccessControl;
-import io.attune.recommendation.service.RecommendationEvents;
 import io.attune.recommendation.service.RecommendationService;
 import io.attune.recommendation.store.RecommendationStore;
 import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -43,6 +50,8 @@ public class RecommendationResource {
 
     private static final int DEFAULT_LIMIT = 20;
     private static final int MAX_LIMIT = 100;
+    /** Asks EventSource clients to come back quickly after a closed stream. */
+    private static final long RECONNECT_MILLIS = 1000;
 
     /** Body of a feedback request. */
     @Schema(name = "FeedbackRequest")
@@ -58,14 +67,14 @@ public class RecommendationResource {
 
     private final RecommendationStore recommendations;
     private final RecommendationService service;
-    private final RecommendationEvents events;
+    private final RecommendationFeed feed;
     private final AccessControl access;
 
     public RecommendationResource(RecommendationStore recommendations, RecommendationService service,
-            RecommendationEvents events, AccessControl access) {
+            RecommendationFeed feed, AccessControl access) {
         this.recommendations = recommendations;
         this.service = service;
-        this.events = events;
+        this.feed = feed;
         this.access = access;
     }
 
@@ -124,14 +133,30 @@ public class RecommendationResource {
     @Produces(MediaType.SERVER_SENT_EVENTS)
     @RestStreamElementType(MediaType.APPLICATION_JSON)
     @Operation(summary = "Server-Sent Events of new and changed recommendations for the client",
-            description = "Assignment and consent are checked again at every event: a coach whose client revokes "
-                    + "consent stops seeing the client's words, and an unassigned coach's stream ends.")
-    public Multi<Recommendation> stream(@PathParam("clientId") String clientId) {
-        requireClientId(clientId);
+            description = "Each event's data is a recommendation-changed.v1 document, as on the `recommendations` "
+                    + "topic, and its id a position in that topic. A client that reconnects with Last-Event-ID "
+                    + "receives what it missed, in order and once. Any replica serves any client. Assignment and "
+                    + "consent are checked again at every event: a coach whose client revokes consent stops seeing "
+                    + "the client's words, and an unassigned coach's stream ends.")
+    public Multi<OutboundSseEvent> stream(@PathParam("clientId") String clientId,
+            @Parameter(description = "The id of the last event received, to resume after it")
+            @HeaderParam(HttpHeaders.LAST_EVENT_ID_HEADER) String lastEventId,
+            @Context Sse sse) {
+        StreamEvent.Position resume = lastEventId == null || lastEventId.isBlank() ? null : parsePosition(lastEventId);
+        InvalidRequestException.collect()
+                .check(validClientId(clientId), "clientId", Ids.SUBJECT_ID_RULE)
+                .check(lastEventId == null || lastEventId.isBlank() || resume != null, HttpHeaders.LAST_EVENT_ID_HEADER,
+                        "must be the id of an event of this stream")
+                .orFail();
         access.authorize(ClientAction.READ_SCORES, clientId);
         Caller caller = access.caller();
-        return events.stream(clientId)
-                .map(r -> access.visible(access.authorize(caller, ClientAction.READ_SCORES, clientId), r, false));
+        // Events arrive on the Kafka thread; the access check reads MongoDB, so it runs on a worker, in order.
+        return feed.stream(clientId, resume)
+                .emitOn(Infrastructure.getDefaultWorkerPool())
+                .map(event -> sse.newEventBuilder().id(event.sseId()).mediaType(MediaType.TEXT_PLAIN_TYPE)
+                        .data(access.visibleEvent(access.authorize(caller, ClientAction.READ_SCORES, clientId),
+                                event.json()))
+                        .reconnectDelay(RECONNECT_MILLIS).build());
     }
 
     static boolean validClientId(String clientId) {
@@ -140,6 +165,14 @@ public class RecommendationResource {
 
     static void requireClientId(String clientId) {
         Ids.requireClientId(clientId);
+    }
+
+    private static StreamEvent.Position parsePosition(String value) {
+        try {
+            return StreamEvent.Position.parse(value);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
     }
 
     private static RecommendationStatus parseStatus(String value) {

@@ -12,6 +12,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.attune.chassis.problem.ProblemException;
 import io.attune.chassis.security.AccessPolicy;
 import io.attune.chassis.security.Authorizer;
@@ -37,6 +38,9 @@ import org.eclipse.microprofile.reactive.messaging.Message;
 public class AccessControl {
 
     static final String TEXT_READ_TYPE = "attune.recommendation.text-read.v1";
+    /** Stands in for a summary (which may quote the client) when a coach may not read the client's words. */
+    public static final String WORDS_HIDDEN = "Hidden: the client has not consented to share their words with "
+            + "their coach. The exercise, dimension and score are shown.";
     private static final long AUDIT_TIMEOUT_SECONDS = 5;
 
     /** Payload of a text-read event (docs/events/text-read.v1.schema.json). */
@@ -101,6 +105,32 @@ public class AccessControl {
         return recommendation;
     }
 
+    /**
+     * A {@code recommendation-changed.v1} document (an SSE event's data) as the grant may see it: without consent
+     * the evidence quote is null and the summary says why the words are hidden. A coach's reading of the words is
+     * audited without holding up the stream.
+     */
+    public String visibleEvent(Grant grant, String json) {
+        ObjectNode event;
+        try {
+            event = (ObjectNode) mapper.readTree(json);
+        } catch (JsonProcessingException | ClassCastException e) {
+            throw new IllegalStateException("a recommendations record is not a JSON object", e);
+        }
+        if (!(event.get("reason") instanceof ObjectNode reason)) {
+            return json;
+        }
+        if (!grant.textVisible()) {
+            reason.putNull("evidence");
+            reason.put("summary", WORDS_HIDDEN);
+            return event.toString();
+        }
+        if (grant.coachReadsText()) {
+            audit(grant, "recommendation:" + event.path("recommendationId").asText(), false);
+        }
+        return json;
+    }
+
     private void audit(Grant grant, String what, boolean await) {
         TextRead read = new TextRead(UUID.randomUUID().toString(), grant.clientId(), grant.caller().subject(),
                 grant.caller().tenant(), clock.instant(), what, "recommendation-service");
@@ -149,7 +179,7 @@ public class AccessControl {
     /** The evidence quote, a summary that quotes, and the client's own feedback note are the client's words. */
     private static Recommendation withoutWords(Recommendation r) {
         Recommendation.Reason reason = r.reason() == null ? null : new Recommendation.Reason(r.reason().dimension(),
-                r.reason().score(), null, r.reason().assessmentId(), null);
+                r.reason().score(), null, r.reason().assessmentId(), WORDS_HIDDEN);
         Recommendation.Feedback feedback = r.feedback() == null ? null
                 : new Recommendation.Feedback(r.feedback().helpful(), null, r.feedback().at());
         return new Recommendation(r.id(), r.clientId(), r.exerciseId(), r.title(), r.instructions(),

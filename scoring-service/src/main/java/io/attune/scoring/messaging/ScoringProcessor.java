@@ -7,9 +7,11 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.attune.scoring.config.ScoringConfig;
 import io.attune.scoring.engine.Assessment;
 import io.attune.scoring.engine.AttunementAnalyzer;
 import io.attune.scoring.engine.ConversationSample;
@@ -19,9 +21,14 @@ import io.attune.scoring.engine.Turn;
 import io.attune.scoring.mapping.AssessmentView;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.logging.Log;
+import io.quarkus.runtime.ShutdownEvent;
+import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.ce.IncomingCloudEventMetadata;
 import io.smallrye.reactive.messaging.ce.OutgoingCloudEventMetadata;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
+import org.apache.kafka.common.InvalidRecordException;
+import org.apache.kafka.common.errors.RecordTooLargeException;
+import org.apache.kafka.common.errors.SerializationException;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Emitter;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
@@ -29,8 +36,10 @@ import org.eclipse.microprofile.reactive.messaging.Message;
 
 /**
  * Scores each recorded journal entry and conversation sample and publishes one {@code attunement-scores} event.
- * The input is acknowledged, and so its offset committed, only after the broker acknowledged the score; a
- * message that cannot be scored is nacked and goes to the topic's DLQ while consumption continues.
+ * The input is acknowledged, and so its offset committed, only after the broker acknowledged the score. A failed
+ * publication is retried with bounded exponential backoff, and the input partition waits meanwhile (each channel
+ * handles one message at a time, so per-client order holds); only a message that cannot be scored (unparseable,
+ * contract-invalid) or whose score the broker can never take is nacked into the topic's DLQ.
  */
 @ApplicationScoped
 public class ScoringProcessor {
@@ -40,19 +49,26 @@ public class ScoringProcessor {
     private final ObjectMapper mapper;
     private final Clock clock;
     private final MeterRegistry metrics;
+    private final ScoringConfig.Retry retry;
+    private volatile boolean stopping;
 
     public ScoringProcessor(AttunementAnalyzer analyzer, @Channel("attunement-scores") Emitter<String> scores,
-            ObjectMapper mapper, Clock clock, MeterRegistry metrics) {
+            ObjectMapper mapper, Clock clock, MeterRegistry metrics, ScoringConfig config) {
         this.analyzer = analyzer;
         this.scores = scores;
         this.mapper = mapper;
         this.clock = clock;
         this.metrics = metrics;
+        this.retry = config.retry();
+    }
+
+    void onStop(@Observes ShutdownEvent event) {
+        stopping = true;
     }
 
     @Incoming("journal-entries")
     public CompletionStage<Void> onJournalEntry(Message<String> message) {
-        return handle(message, JournalEntryRecorded.TYPE, () -> {
+        return handle(message, "journal-entries", JournalEntryRecorded.TYPE, () -> {
             JournalEntryRecorded entry = mapper.readValue(message.getPayload(), JournalEntryRecorded.class);
             require(entry.entryId() != null && entry.clientId() != null && entry.text() != null, "incomplete entry");
             List<EmotionTag> emotions = entry.emotions() == null ? List.of()
@@ -67,7 +83,7 @@ public class ScoringProcessor {
 
     @Incoming("conversation-samples")
     public CompletionStage<Void> onConversationSample(Message<String> message) {
-        return handle(message, ConversationSampleRecorded.TYPE, () -> {
+        return handle(message, "conversation-samples", ConversationSampleRecorded.TYPE, () -> {
             ConversationSampleRecorded sample = mapper.readValue(message.getPayload(), ConversationSampleRecorded.class);
             require(sample.sampleId() != null && sample.clientId() != null && sample.clientSpeaker() != null
                     && sample.turns() != null && sample.turns().size() >= 2, "incomplete sample");
@@ -82,7 +98,8 @@ public class ScoringProcessor {
         });
     }
 
-    private CompletionStage<Void> handle(Message<String> message, String expectedType, Scoring scoring) {
+    private CompletionStage<Void> handle(Message<String> message, String channel, String expectedType,
+            Scoring scoring) {
         String type = message.getMetadata(IncomingCloudEventMetadata.class).map(IncomingCloudEventMetadata::getType)
                 .orElse(expectedType);
         if (!expectedType.equals(type)) {
@@ -100,8 +117,48 @@ public class ScoringProcessor {
         }
         metrics.counter("attune.scoring.scored", "kind", score.kind(), "band", score.overall().band(),
                 "safety", score.safety().level()).increment();
-        return publish(score).handle((ok, failure) -> failure == null ? message.ack() : message.nack(failure))
+        return Uni.createFrom().completionStage(() -> publish(score))
+                .onFailure(this::retriable).invoke(failure -> {
+                    metrics.counter("attune.messaging.retries", "channel", channel).increment();
+                    Log.warnf("%s: publishing score %s failed, retrying: %s", channel, score.scoreId(),
+                            failure.toString());
+                })
+                .onFailure(this::retriable).retry()
+                .withBackOff(retry.initialBackoff(), retry.maxBackoff()).withJitter(0.2).indefinitely()
+                .subscribeAsCompletionStage()
+                .handle((ok, failure) -> {
+                    if (failure == null) {
+                        return message.ack();
+                    }
+                    if (stopping) {
+                        // Neither acknowledged nor dead-lettered: the input is consumed again after the restart.
+                        Log.infof("%s: stopping with score %s unpublished; its input stays uncommitted", channel,
+                                score.scoreId());
+                        return new CompletableFuture<Void>();
+                    }
+                    metrics.counter("attune.scoring.rejected").increment();
+                    Log.warnf("%s: the broker refuses score %s for good, sending the input to the DLQ: %s", channel,
+                            score.scoreId(), failure.getClass().getName());
+                    return message.nack(failure);
+                })
                 .thenCompose(stage -> stage);
+    }
+
+    /**
+     * Everything but a record the broker can never accept is worth sending again: a broker that is away, a
+     * timeout, a leader election.
+     */
+    private boolean retriable(Throwable failure) {
+        if (stopping) {
+            return false;
+        }
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof RecordTooLargeException || t instanceof InvalidRecordException
+                    || t instanceof SerializationException || t instanceof JsonProcessingException) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private CompletionStage<Void> publish(AttunementScoreComputed score) {

@@ -54,6 +54,22 @@ public final class LocalStack {
         return kafka;
     }
 
+    /**
+     * A MongoDB-wire server of a test's own, on another port, that the test may stop and start again on the same
+     * port (outage tests). Its data is kept in an H2 file, so it survives the restart like a real server's would.
+     */
+    public static StackProcess privateMongo(int port) {
+        Path dataDir = tempDir("attune-mongo-" + port);
+        StackProcess mongo = new StackProcess("mongo", "io.attune.infra.stack.MongoLauncher",
+                List.of("--port", String.valueOf(port), "--persist", "true", "--data-dir", dataDir.toString()),
+                port, ProjectLayout.runDir().resolve("test-logs/mongo-" + port + ".log"));
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            mongo.stop();
+            deleteRecursively(dataDir);
+        }, "stop-" + port));
+        return mongo;
+    }
+
     private static LocalStack start() {
         String externalKafka = System.getenv("KAFKA_BOOTSTRAP_SERVERS");
         String externalMongo = System.getenv("MONGODB_URI");

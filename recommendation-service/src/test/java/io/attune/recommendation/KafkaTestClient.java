@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
 import java.util.function.Predicate;
@@ -45,6 +46,12 @@ final class KafkaTestClient {
         publish(SCORES, score.clientId(), score.scoreId(), "/attune/scoring-service", SCORE_TYPE, score.json());
     }
 
+    /** Publishes the score with a W3C traceparent header, as scoring-service does when tracing is on. */
+    static void publishTraced(ScoreEvent score, String traceparent) {
+        publish(SCORES, score.clientId(), score.scoreId(), "/attune/scoring-service", SCORE_TYPE, score.json(),
+                Map.of("traceparent", traceparent));
+    }
+
     /** Publishes a valid erasure request for the client; returns its body. */
     static String publishErasure(String clientId) {
         String erasureId = UUID.randomUUID().toString();
@@ -56,9 +63,16 @@ final class KafkaTestClient {
     }
 
     /** Publishes a binary-mode CloudEvent and waits for the broker's acknowledgement. */
-    static synchronized void publish(String topic, String clientId, String ceId, String ceSource, String ceType,
+    static void publish(String topic, String clientId, String ceId, String ceSource, String ceType,
             String body) {
+        publish(topic, clientId, ceId, ceSource, ceType, body, Map.of());
+    }
+
+    /** Same, with extra headers. */
+    static synchronized void publish(String topic, String clientId, String ceId, String ceSource, String ceType,
+            String body, Map<String, String> extraHeaders) {
         RecordHeaders headers = new RecordHeaders();
+        extraHeaders.forEach((name, value) -> headers.add(name, bytes(value)));
         headers.add("ce_specversion", bytes("1.0"));
         headers.add("ce_id", bytes(ceId));
         headers.add("ce_source", bytes(ceSource));

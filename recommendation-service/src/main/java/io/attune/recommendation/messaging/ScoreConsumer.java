@@ -11,6 +11,7 @@ import io.attune.recommendation.policy.DimensionReading;
 import io.attune.recommendation.policy.SafetyLevel;
 import io.attune.recommendation.policy.ScoreSnapshot;
 import io.attune.recommendation.service.RecommendationService;
+import io.opentelemetry.context.Scope;
 import io.quarkus.logging.Log;
 import io.smallrye.common.annotation.Blocking;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
@@ -39,7 +40,7 @@ public class ScoreConsumer {
         if (CloudEventTypes.isOther(message, AttunementScoreComputed.TYPE)) {
             return message.ack();
         }
-        try {
+        try (Scope trace = TraceParents.enter(message)) {
             AttunementScoreComputed score = mapper.readValue(message.getPayload(), AttunementScoreComputed.class);
             service.onScore(score.clientId(), score.locale(), toSnapshot(score), score.sourceRecordedAt());
             return message.ack();

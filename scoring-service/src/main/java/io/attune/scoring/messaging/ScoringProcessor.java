@@ -18,7 +18,9 @@ import io.attune.scoring.engine.JournalEntry;
 import io.attune.scoring.engine.Turn;
 import io.attune.scoring.mapping.AssessmentView;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import io.quarkus.logging.Log;
+import io.smallrye.reactive.messaging.TracingMetadata;
 import io.smallrye.reactive.messaging.ce.IncomingCloudEventMetadata;
 import io.smallrye.reactive.messaging.ce.OutgoingCloudEventMetadata;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
@@ -40,6 +42,8 @@ public class ScoringProcessor {
     private final ObjectMapper mapper;
     private final Clock clock;
     private final MeterRegistry metrics;
+    private final Timer journalEngine;
+    private final Timer conversationEngine;
 
     public ScoringProcessor(AttunementAnalyzer analyzer, @Channel("attunement-scores") Emitter<String> scores,
             ObjectMapper mapper, Clock clock, MeterRegistry metrics) {
@@ -48,6 +52,17 @@ public class ScoringProcessor {
         this.mapper = mapper;
         this.clock = clock;
         this.metrics = metrics;
+        this.journalEngine = engineTimer(metrics, "journal");
+        this.conversationEngine = engineTimer(metrics, "conversation");
+    }
+
+    /** Time spent in the scoring engine alone, without parsing or publishing; a histogram, so p99 can be read. */
+    private static Timer engineTimer(MeterRegistry metrics, String kind) {
+        return Timer.builder("attune.scoring.engine")
+                .description("Time the attunement engine takes to score one item")
+                .tag("kind", kind)
+                .publishPercentileHistogram()
+                .register(metrics);
     }
 
     @Incoming("journal-entries")
@@ -57,8 +72,8 @@ public class ScoringProcessor {
             require(entry.entryId() != null && entry.clientId() != null && entry.text() != null, "incomplete entry");
             List<EmotionTag> emotions = entry.emotions() == null ? List.of()
                     : entry.emotions().stream().map(e -> new EmotionTag(e.label(), e.intensity())).toList();
-            Assessment assessment = analyzer.analyze(
-                    new JournalEntry(entry.text(), emotions, entry.context(), entry.locale()));
+            Assessment assessment = journalEngine.recordCallable(() -> analyzer.analyze(
+                    new JournalEntry(entry.text(), emotions, entry.context(), entry.locale())));
             return AttunementScoreComputed.of(eventId(message, entry.entryId()), entry.entryId(), entry.recordedAt(),
                     entry.clientId(), entry.context() == null ? "self" : entry.context(), locale(entry.locale()),
                     AssessmentView.of(assessment), clock.instant());
@@ -73,8 +88,8 @@ public class ScoringProcessor {
                     && sample.turns() != null && sample.turns().size() >= 2, "incomplete sample");
             List<Turn> turns = sample.turns().stream().map(t -> new Turn(t.speaker(), t.text())).toList();
             require(turns.stream().allMatch(t -> t.speaker() != null && t.text() != null), "incomplete turn");
-            Assessment assessment = analyzer.analyze(
-                    new ConversationSample(sample.relationship(), sample.clientSpeaker(), turns, sample.locale()));
+            Assessment assessment = conversationEngine.recordCallable(() -> analyzer.analyze(
+                    new ConversationSample(sample.relationship(), sample.clientSpeaker(), turns, sample.locale())));
             return AttunementScoreComputed.of(eventId(message, sample.sampleId()), sample.sampleId(),
                     sample.recordedAt(), sample.clientId(),
                     sample.relationship() == null ? "other" : sample.relationship(), locale(sample.locale()),
@@ -100,11 +115,11 @@ public class ScoringProcessor {
         }
         metrics.counter("attune.scoring.scored", "kind", score.kind(), "band", score.overall().band(),
                 "safety", score.safety().level()).increment();
-        return publish(score).handle((ok, failure) -> failure == null ? message.ack() : message.nack(failure))
+        return publish(score, message).handle((ok, failure) -> failure == null ? message.ack() : message.nack(failure))
                 .thenCompose(stage -> stage);
     }
 
-    private CompletionStage<Void> publish(AttunementScoreComputed score) {
+    private CompletionStage<Void> publish(AttunementScoreComputed score, Message<String> input) {
         String json;
         try {
             json = mapper.writeValueAsString(score);
@@ -129,7 +144,8 @@ public class ScoringProcessor {
                     acknowledged.completeExceptionally(failure);
                     return CompletableFuture.completedFuture(null);
                 });
-        scores.send(out);
+        // The consumer span of the input becomes the parent of the producer span: one trace across the hop.
+        scores.send(TracingMetadata.fromMessage(input).map(out::addMetadata).orElse(out));
         return acknowledged;
     }
 

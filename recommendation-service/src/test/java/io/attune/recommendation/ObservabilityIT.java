@@ -50,7 +50,7 @@ class ObservabilityIT {
         String metrics = given().get("/q/metrics").then().statusCode(200).extract().asString();
         assertThat(metrics).doesNotContain(clientId).doesNotContain(itemId);
         assertThat(metrics).contains("uri=\"/api/v1/clients/{clientId}/recommendations\"");
-        assertThat(metrics.lines().filter(l -> l.startsWith("quarkus_messaging_message_duration_seconds_bucket{")))
+        assertThat(metrics.lines().filter(l -> l.startsWith("attune_consumer_processing_seconds_bucket{")))
                 .anyMatch(l -> l.contains("channel=\"attunement-scores\""));
         assertThat(metrics.lines()).anyMatch(l -> l.startsWith("kafka_consumer_fetch_manager_records_consumed_total{"));
         assertThat(metrics.lines()).anyMatch(l -> l.startsWith("kafka_producer_record_send_total{"));

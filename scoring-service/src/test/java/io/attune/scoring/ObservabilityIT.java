@@ -47,7 +47,7 @@ class ObservabilityIT {
 
         String metrics = given().get("/q/metrics").then().statusCode(200).extract().asString();
         assertThat(metrics).contains("attune_scoring_engine_seconds_bucket{kind=\"conversation\"");
-        assertThat(metrics.lines().filter(l -> l.startsWith("quarkus_messaging_message_duration_seconds_bucket{")))
+        assertThat(metrics.lines().filter(l -> l.startsWith("attune_consumer_processing_seconds_bucket{")))
                 .anyMatch(l -> l.contains("channel=\"conversation-samples\""));
         assertThat(metrics.lines()).anyMatch(l -> l.startsWith("kafka_consumer_fetch_manager_records_consumed_total{"));
         assertThat(metrics.lines()).anyMatch(l -> l.startsWith("kafka_producer_record_send_total{"));

@@ -11,12 +11,11 @@ import io.micrometer.core.instrument.distribution.DistributionStatisticConfig;
 
 /**
  * Publishes percentile histograms for the latency timers that alerts read (p99 across replicas needs buckets;
- * client-side percentiles cannot be aggregated): HTTP requests, message processing per channel, and ours.
+ * client-side percentiles cannot be aggregated): HTTP requests, and ours (engine, consumer processing).
  */
 public class LatencyHistograms {
 
-    private static final List<String> TIMERS = List.of("http.server.requests", "quarkus.messaging.message.duration",
-            "attune.");
+    private static final List<String> TIMERS = List.of("http.server.requests", "attune.");
 
     @Produces
     @Singleton

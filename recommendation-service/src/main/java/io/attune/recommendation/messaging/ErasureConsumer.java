@@ -6,6 +6,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.attune.recommendation.service.RecommendationService;
+import io.micrometer.core.annotation.Timed;
 import io.quarkus.logging.Log;
 import io.smallrye.common.annotation.Blocking;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
@@ -24,6 +25,8 @@ public class ErasureConsumer {
     }
 
     @Incoming("client-erasures")
+    @Timed(value = "attune.consumer.processing", extraTags = { "channel", "client-erasures" },
+            description = "Time from delivery of a record to its acknowledgement")
     @Blocking
     public CompletionStage<Void> onErasure(Message<String> message) {
         if (CloudEventTypes.isOther(message, ClientErasureRequested.TYPE)) {

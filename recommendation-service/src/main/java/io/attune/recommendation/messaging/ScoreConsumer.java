@@ -12,6 +12,7 @@ import io.attune.recommendation.policy.SafetyLevel;
 import io.attune.recommendation.policy.ScoreSnapshot;
 import io.attune.recommendation.service.RecommendationService;
 import io.opentelemetry.context.Scope;
+import io.micrometer.core.annotation.Timed;
 import io.quarkus.logging.Log;
 import io.smallrye.common.annotation.Blocking;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
@@ -35,6 +36,8 @@ public class ScoreConsumer {
     }
 
     @Incoming("attunement-scores")
+    @Timed(value = "attune.consumer.processing", extraTags = { "channel", "attunement-scores" },
+            description = "Time from delivery of a record to its acknowledgement")
     @Blocking
     public CompletionStage<Void> onScore(Message<String> message) {
         if (CloudEventTypes.isOther(message, AttunementScoreComputed.TYPE)) {

@@ -19,6 +19,7 @@ import io.attune.scoring.engine.Turn;
 import io.attune.scoring.mapping.AssessmentView;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.annotation.Timed;
 import io.quarkus.logging.Log;
 import io.smallrye.reactive.messaging.TracingMetadata;
 import io.smallrye.reactive.messaging.ce.IncomingCloudEventMetadata;
@@ -66,6 +67,8 @@ public class ScoringProcessor {
     }
 
     @Incoming("journal-entries")
+    @Timed(value = "attune.consumer.processing", extraTags = { "channel", "journal-entries" },
+            description = "Time from delivery of a record to its acknowledgement")
     public CompletionStage<Void> onJournalEntry(Message<String> message) {
         return handle(message, JournalEntryRecorded.TYPE, () -> {
             JournalEntryRecorded entry = mapper.readValue(message.getPayload(), JournalEntryRecorded.class);
@@ -81,6 +84,8 @@ public class ScoringProcessor {
     }
 
     @Incoming("conversation-samples")
+    @Timed(value = "attune.consumer.processing", extraTags = { "channel", "conversation-samples" },
+            description = "Time from delivery of a record to its acknowledgement")
     public CompletionStage<Void> onConversationSample(Message<String> message) {
         return handle(message, ConversationSampleRecorded.TYPE, () -> {
             ConversationSampleRecorded sample = mapper.readValue(message.getPayload(), ConversationSampleRecorded.class);

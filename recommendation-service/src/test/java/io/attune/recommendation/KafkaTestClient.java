@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
 import java.util.UUID;
@@ -76,10 +77,18 @@ final class KafkaTestClient {
                 .formatted(clientId, TestAuth.TENANT, String.join(",", coaches.stream().map(c -> '"' + c + '"')
                         .toList()), shareTextWithCoach, version);
         EventContract.assertValid(EventContract.CLIENT_ACCESS_CHANGED, json);
-        publish(ACCESS, clientId, clientId + ":" + version, "/attune/journal-service", ACCESS_TYPE, json);
+        String eventId = UUID.nameUUIDFromBytes((clientId + ":" + version).getBytes(StandardCharsets.UTF_8)).toString();
+        publish(ACCESS, clientId, eventId, "/attune/journal-service", ACCESS_TYPE, json);
         KNOWN_CLIENTS.add(clientId);
-        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(50)).until(() -> TestAuth.as(TestTokens.app(TestAuth.TENANT))
-                .get("/api/v1/clients/{clientId}/alerts", clientId).statusCode() == 200);
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(50))
+                .until(() -> TestAuth.as(TestTokens.app(TestAuth.TENANT))
+                        .get("/api/v1/clients/{clientId}/alerts", clientId).statusCode() == 200);
+    }
+
+    /** Publishes the score with a W3C traceparent header, as scoring-service does when tracing is on. */
+    static void publishTraced(ScoreEvent score, String traceparent) {
+        publish(SCORES, score.clientId(), score.scoreId(), "/attune/scoring-service", SCORE_TYPE, score.json(),
+                Map.of("traceparent", traceparent));
     }
 
     /** Publishes a valid erasure request for the client; returns its body. */
@@ -93,9 +102,16 @@ final class KafkaTestClient {
     }
 
     /** Publishes a binary-mode CloudEvent and waits for the broker's acknowledgement. */
-    static synchronized void publish(String topic, String clientId, String ceId, String ceSource, String ceType,
+    static void publish(String topic, String clientId, String ceId, String ceSource, String ceType,
             String body) {
+        publish(topic, clientId, ceId, ceSource, ceType, body, Map.of());
+    }
+
+    /** Same, with extra headers. */
+    static synchronized void publish(String topic, String clientId, String ceId, String ceSource, String ceType,
+            String body, Map<String, String> extraHeaders) {
         RecordHeaders headers = new RecordHeaders();
+        extraHeaders.forEach((name, value) -> headers.add(name, bytes(value)));
         headers.add("ce_specversion", bytes("1.0"));
         headers.add("ce_id", bytes(ceId));
         headers.add("ce_source", bytes(ceSource));

@@ -17,22 +17,22 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-
 import io.attune.infra.testing.AttuneStackResource;
 import io.attune.infra.testing.EventContract;
-import io.attune.scoring.messaging.AttunementScoreComputed;
+import io.attune.infra.testing.TestAuth;
 import io.attune.scoring.engine.AttunementAnalyzer;
 import io.attune.scoring.engine.calibration.CalibrateCommand;
 import io.attune.scoring.engine.calibration.CalibrationModel;
+import io.attune.scoring.messaging.AttunementScoreComputed;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.http.ContentType;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** scoring-service with {@code attune.scoring.model} set scores through the calibration model it names. */
@@ -40,6 +40,11 @@ import org.junit.jupiter.api.Test;
 @TestProfile(CalibratedScoringIT.WithModel.class)
 @QuarkusTestResource(AttuneStackResource.class)
 class CalibratedScoringIT {
+
+    @BeforeAll
+    static void actAsTheTenantsApp() {
+        TestAuth.actAsApp();
+    }
 
     /** Trains a model on a small written label file before the application starts. */
     public static class WithModel implements QuarkusTestProfile {

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
 import java.util.function.Predicate;
@@ -32,6 +33,12 @@ final class KafkaTestClient {
 
     /** Publishes a CloudEvent in binary mode and waits for the broker's acknowledgement. */
     static void publish(String topic, String clientId, String ceId, String ceType, String json) {
+        publish(topic, clientId, ceId, ceType, json, Map.of());
+    }
+
+    /** Same, with extra headers (a traceparent, say). */
+    static void publish(String topic, String clientId, String ceId, String ceType, String json,
+            Map<String, String> extraHeaders) {
         Properties props = new Properties();
         props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers());
         props.put(ProducerConfig.ACKS_CONFIG, "all");
@@ -47,6 +54,7 @@ final class KafkaTestClient {
             headers.add("ce_time", bytes(Instant.now().toString()));
             headers.add("content-type", bytes("application/json"));
         }
+        extraHeaders.forEach((name, value) -> headers.add(name, bytes(value)));
         try (KafkaProducer<String, String> producer = new KafkaProducer<>(props)) {
             producer.send(new ProducerRecord<>(topic, null, clientId, json, headers)).get();
         } catch (Exception e) {

@@ -11,20 +11,23 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
 import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.interceptor.Interceptor;
 
 import io.attune.journal.ConversationSample;
 import io.attune.journal.JournalEntry;
-import io.attune.journal.Material;
 import io.attune.journal.config.JournalConfig;
 import io.attune.journal.store.ClientStore;
 import io.attune.journal.store.ErasureStore;
 import io.attune.journal.store.ErasureStore.Erasure;
 import io.attune.journal.store.MaterialKind;
 import io.attune.journal.store.MaterialStore;
+import io.attune.journal.store.MaterialStore.PendingMaterial;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.logging.Log;
+import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 
 /**
@@ -39,6 +42,9 @@ import io.quarkus.runtime.StartupEvent;
 @ApplicationScoped
 public class OutboxRelay {
 
+    /** The relay stops at this priority of {@link ShutdownEvent}; the producer closes after it. */
+    static final int SHUTDOWN_PRIORITY = Interceptor.Priority.APPLICATION + 500;
+
     private final MaterialStore materials;
     private final ErasureStore erasures;
     private final ClientStore clients;
@@ -50,6 +56,7 @@ public class OutboxRelay {
     private final Semaphore wakeUp = new Semaphore(0);
     private final ExecutorService thread = Executors.newSingleThreadExecutor(r -> new Thread(r, "outbox-relay"));
     private volatile boolean running;
+    private volatile boolean loopAlive;
 
     public OutboxRelay(MaterialStore materials, ErasureStore erasures, ClientStore clients, EventPublisher publisher,
             JournalConfig config, Clock clock, MeterRegistry metrics) {
@@ -73,6 +80,19 @@ public class OutboxRelay {
         wakeUp.release();
     }
 
+    /** Whether the relay loop is alive: false before start, after stop, or if the loop died. */
+    public boolean isRunning() {
+        return running && loopAlive;
+    }
+
+    /**
+     * Stops taking new passes and waits for the current one, so every event handed to Kafka is either acknowledged
+     * and marked published, or left pending for the next instance. Runs on shutdown, before the producer closes.
+     */
+    void onShutdown(@Observes @Priority(SHUTDOWN_PRIORITY) ShutdownEvent event) {
+        stop();
+    }
+
     @PreDestroy
     void stop() {
         running = false;
@@ -86,6 +106,15 @@ public class OutboxRelay {
     }
 
     private void loop() {
+        loopAlive = true;
+        try {
+            loopUntilStopped();
+        } finally {
+            loopAlive = false;
+        }
+    }
+
+    private void loopUntilStopped() {
         while (running) {
             long pause = config.outbox().pollEvery().toMillis();
             try {
@@ -120,15 +149,15 @@ public class OutboxRelay {
     }
 
     private boolean relay(MaterialKind kind, String topic) {
-        List<Material> batch = materials.pending(kind, config.outbox().batchSize());
+        List<PendingMaterial> batch = materials.pending(kind, config.outbox().batchSize());
         if (batch.isEmpty()) {
             return true;
         }
-        List<EventPublisher.OutgoingEvent> events = batch.stream().map(material -> toEvent(topic, material)).toList();
+        List<EventPublisher.OutgoingEvent> events = batch.stream().map(pending -> toEvent(topic, pending)).toList();
         int acknowledged = publisher.publish(events);
         Instant now = clock.instant();
         for (int i = 0; i < acknowledged; i++) {
-            materials.markPublished(kind, batch.get(i).id(), now);
+            materials.markPublished(kind, batch.get(i).material().id(), now);
         }
         count(topic, acknowledged, batch.size() - acknowledged);
         return acknowledged == batch.size();
@@ -146,10 +175,10 @@ public class OutboxRelay {
             events.add(new EventPublisher.OutgoingEvent(Topics.CLIENT_ERASURES, erasure.clientId(),
                     erasure.erasureId(), ClientErasureRequested.TYPE, ClientErasureRequested.SCHEMA,
                     erasure.requestedAt(),
-                    new ClientErasureRequested(erasure.erasureId(), erasure.clientId(), erasure.requestedAt())));
+                    new ClientErasureRequested(erasure.erasureId(), erasure.clientId(), erasure.requestedAt()), null));
             events.add(new EventPublisher.OutgoingEvent(Topics.CLIENT_ACCESS, erasure.clientId(),
                     erasure.erasureId(), ClientAccessChanged.TYPE, ClientAccessChanged.SCHEMA, erasure.requestedAt(),
-                    null));
+                    null, null));
         }
         int acknowledged = publisher.publish(events);
         for (int i = 0; i + 1 < acknowledged; i += 2) {
@@ -168,7 +197,7 @@ public class OutboxRelay {
         List<EventPublisher.OutgoingEvent> events = batch.stream()
                 .map(pending -> new EventPublisher.OutgoingEvent(Topics.CLIENT_ACCESS, pending.access().clientId(),
                         ClientAccessChanged.eventId(pending.access().clientId(), pending.seq()), ClientAccessChanged.TYPE,
-                        ClientAccessChanged.SCHEMA, now, ClientAccessChanged.of(pending.access(), pending.seq())))
+                        ClientAccessChanged.SCHEMA, now, ClientAccessChanged.of(pending.access(), pending.seq()), null))
                 .toList();
         int acknowledged = publisher.publish(events);
         for (int i = 0; i < acknowledged; i++) {
@@ -188,13 +217,15 @@ public class OutboxRelay {
         }
     }
 
-    private static EventPublisher.OutgoingEvent toEvent(String topic, Material material) {
-        if (material instanceof JournalEntry entry) {
+    private static EventPublisher.OutgoingEvent toEvent(String topic, PendingMaterial pending) {
+        if (pending.material() instanceof JournalEntry entry) {
             return new EventPublisher.OutgoingEvent(topic, entry.clientId(), entry.id(), JournalEntryRecorded.TYPE,
-                    JournalEntryRecorded.SCHEMA, entry.recordedAt(), JournalEntryRecorded.of(entry));
+                    JournalEntryRecorded.SCHEMA, entry.recordedAt(), JournalEntryRecorded.of(entry),
+                    pending.traceparent());
         }
-        ConversationSample sample = (ConversationSample) material;
+        ConversationSample sample = (ConversationSample) pending.material();
         return new EventPublisher.OutgoingEvent(topic, sample.clientId(), sample.id(), ConversationSampleRecorded.TYPE,
-                ConversationSampleRecorded.SCHEMA, sample.recordedAt(), ConversationSampleRecorded.of(sample));
+                ConversationSampleRecorded.SCHEMA, sample.recordedAt(), ConversationSampleRecorded.of(sample),
+                pending.traceparent());
     }
 }

@@ -15,12 +15,19 @@ import com.mongodb.client.model.Updates;
 import io.attune.chassis.paging.PageCursor;
 import io.attune.journal.Material;
 import io.attune.journal.PublicationState;
+import io.attune.journal.messaging.TraceParents;
 import org.bson.Document;
 import org.bson.conversions.Bson;
 
 /** Journal entries and conversation samples, each carrying its own outbox state. */
 @ApplicationScoped
 public class MaterialStore {
+
+    /** A document waiting for the relay, with the trace context of the request that stored it (or null). */
+    public record PendingMaterial(Material material, String traceparent) {
+    }
+
+    private static final String TRACEPARENT = "traceparent";
 
     private final Collections collections;
     private final Sequence sequence;
@@ -37,6 +44,11 @@ public class MaterialStore {
     public void insertIfAbsent(Material material) {
         Document doc = MaterialDocuments.toDocument(material, sequence.next(Sequence.OUTBOX));
         doc.remove("_id");
+        // The relay publishes later, on its own thread: the trace of this request travels on the document.
+        String traceparent = TraceParents.current();
+        if (traceparent != null) {
+            doc.append(TRACEPARENT, traceparent);
+        }
         collections.get(MaterialKind.of(material).collection).updateOne(
                 Filters.eq("_id", material.id()),
                 new Document("$setOnInsert", doc),
@@ -81,13 +93,13 @@ public class MaterialStore {
     }
 
     /** The oldest pending documents, in outbox order. */
-    public List<Material> pending(MaterialKind kind, int limit) {
-        List<Material> items = new ArrayList<>();
+    public List<PendingMaterial> pending(MaterialKind kind, int limit) {
+        List<PendingMaterial> items = new ArrayList<>();
         collections.get(kind.collection)
                 .find(Filters.eq("publicationState", PublicationState.PENDING.name()))
                 .sort(Sorts.ascending("seq"))
                 .limit(limit)
-                .forEach(doc -> items.add(kind.read(doc)));
+                .forEach(doc -> items.add(new PendingMaterial(kind.read(doc), doc.getString(TRACEPARENT))));
         return items;
     }
 

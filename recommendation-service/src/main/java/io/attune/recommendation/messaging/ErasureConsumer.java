@@ -6,6 +6,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.attune.recommendation.service.RecommendationService;
+import io.micrometer.core.annotation.Timed;
 import io.smallrye.common.annotation.Blocking;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
@@ -30,6 +31,8 @@ public class ErasureConsumer {
     }
 
     @Incoming(CHANNEL)
+    @Timed(value = "attune.consumer.processing", extraTags = { "channel", CHANNEL },
+            description = "Time from delivery of a record to its acknowledgement")
     @Blocking
     public CompletionStage<Void> onErasure(Message<String> message) {
         if (CloudEventTypes.isOther(message, ClientErasureRequested.TYPE)) {

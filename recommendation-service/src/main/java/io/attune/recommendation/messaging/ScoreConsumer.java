@@ -11,6 +11,8 @@ import io.attune.recommendation.policy.DimensionReading;
 import io.attune.recommendation.policy.SafetyLevel;
 import io.attune.recommendation.policy.ScoreSnapshot;
 import io.attune.recommendation.service.RecommendationService;
+import io.micrometer.core.annotation.Timed;
+import io.opentelemetry.context.Scope;
 import io.smallrye.common.annotation.Blocking;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
@@ -38,6 +40,8 @@ public class ScoreConsumer {
     }
 
     @Incoming(CHANNEL)
+    @Timed(value = "attune.consumer.processing", extraTags = { "channel", CHANNEL },
+            description = "Time from delivery of a record to its acknowledgement")
     @Blocking
     public CompletionStage<Void> onScore(Message<String> message) {
         if (CloudEventTypes.isOther(message, AttunementScoreComputed.TYPE)) {
@@ -51,8 +55,12 @@ public class ScoreConsumer {
         } catch (Exception e) {
             return processor.reject(CHANNEL, message, e);
         }
-        return processor.process(CHANNEL, message,
-                () -> service.onScore(score.clientId(), score.locale(), snapshot, score.sourceRecordedAt()));
+        return processor.process(CHANNEL, message, () -> {
+            // The score's trace is current while it is decided, so the recommendations it causes continue it.
+            try (Scope trace = TraceParents.enter(message)) {
+                service.onScore(score.clientId(), score.locale(), snapshot, score.sourceRecordedAt());
+            }
+        });
     }
 
     static ScoreSnapshot toSnapshot(AttunementScoreComputed score) {

@@ -21,6 +21,7 @@ import com.mongodb.client.model.Updates;
 import io.attune.chassis.paging.PageCursor;
 import io.attune.recommendation.Recommendation;
 import io.attune.recommendation.RecommendationStatus;
+import io.attune.recommendation.messaging.TraceParents;
 import org.bson.Document;
 import org.bson.conversions.Bson;
 
@@ -31,8 +32,12 @@ import org.bson.conversions.Bson;
 @ApplicationScoped
 public class RecommendationStore {
 
-    /** A change waiting to be published on {@code recommendations}. */
-    public record PendingEvent(String eventId, String change, Instant at, Recommendation recommendation) {
+    /**
+     * A change waiting to be published on {@code recommendations}, with the trace context of the score or request
+     * that caused it (or null).
+     */
+    public record PendingEvent(String eventId, String change, Instant at, Recommendation recommendation,
+            String traceparent) {
     }
 
     /** What the policy needs to know about a client's past feedback. */
@@ -175,7 +180,7 @@ public class RecommendationStore {
                         Recommendation asOfEvent = withStatus(recommendation,
                                 RecommendationStatus.valueOf(entry.getString("status")));
                         events.add(new PendingEvent(entry.getString("eventId"), entry.getString("change"),
-                                entry.getDate("at").toInstant(), asOfEvent));
+                                entry.getDate("at").toInstant(), asOfEvent, entry.getString("traceparent")));
                     }
                 });
         return events;
@@ -196,8 +201,14 @@ public class RecommendationStore {
             Instant at) {
         String eventId = UUID.nameUUIDFromBytes((recommendationId + "|" + change + "|" + status.name() + "|"
                 + at.toEpochMilli()).getBytes(StandardCharsets.UTF_8)).toString();
-        return new Document("eventId", eventId).append("change", change).append("status", status.name())
+        Document entry = new Document("eventId", eventId).append("change", change).append("status", status.name())
                 .append("at", Date.from(at));
+        // The relay publishes later, on another thread: the trace of this change travels on the event.
+        String traceparent = TraceParents.current();
+        if (traceparent != null) {
+            entry.append("traceparent", traceparent);
+        }
+        return entry;
     }
 
     private static Recommendation withStatus(Recommendation r, RecommendationStatus status) {

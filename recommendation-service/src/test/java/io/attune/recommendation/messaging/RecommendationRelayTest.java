@@ -76,7 +76,7 @@ class RecommendationRelayTest {
     @Test
     void anAcknowledgedEventIsNotSentAgainByAPassThatReadTheOutboxBeforeItsRemoval() throws Exception {
         Instant at = Instant.parse("2026-03-01T10:00:00Z");
-        PendingEvent event = new PendingEvent("e-1", RecommendationStore.ISSUED, at, recommendation(at));
+        PendingEvent event = new PendingEvent("e-1", RecommendationStore.ISSUED, at, recommendation(at), null);
         CountDownLatch removed = new CountDownLatch(1);
         RecommendationStore staleOutbox = new RecommendationStore(null) {
             @Override
@@ -142,7 +142,7 @@ class RecommendationRelayTest {
     @Test
     void anAcknowledgedEventWhoseRemovalFailedIsRemovedByTheNextPassWithoutBeingSentAgain() throws Exception {
         Instant at = Instant.parse("2026-03-01T10:00:00Z");
-        PendingEvent event = new PendingEvent("e-2", RecommendationStore.ISSUED, at, recommendation(at));
+        PendingEvent event = new PendingEvent("e-2", RecommendationStore.ISSUED, at, recommendation(at), null);
         AtomicInteger removals = new AtomicInteger();
         CountDownLatch firstRemoval = new CountDownLatch(1);
         RecommendationStore outbox = new RecommendationStore(null) {

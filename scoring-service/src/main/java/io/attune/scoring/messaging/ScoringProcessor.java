@@ -19,10 +19,13 @@ import io.attune.scoring.engine.EmotionTag;
 import io.attune.scoring.engine.JournalEntry;
 import io.attune.scoring.engine.Turn;
 import io.attune.scoring.mapping.AssessmentView;
+import io.micrometer.core.annotation.Timed;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import io.quarkus.logging.Log;
 import io.quarkus.runtime.ShutdownEvent;
 import io.smallrye.mutiny.Uni;
+import io.smallrye.reactive.messaging.TracingMetadata;
 import io.smallrye.reactive.messaging.ce.IncomingCloudEventMetadata;
 import io.smallrye.reactive.messaging.ce.OutgoingCloudEventMetadata;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
@@ -51,6 +54,8 @@ public class ScoringProcessor {
     private final MeterRegistry metrics;
     private final ScoringConfig.Retry retry;
     private volatile boolean stopping;
+    private final Timer journalEngine;
+    private final Timer conversationEngine;
 
     public ScoringProcessor(AttunementAnalyzer analyzer, @Channel("attunement-scores") Emitter<String> scores,
             ObjectMapper mapper, Clock clock, MeterRegistry metrics, ScoringConfig config) {
@@ -60,6 +65,17 @@ public class ScoringProcessor {
         this.clock = clock;
         this.metrics = metrics;
         this.retry = config.retry();
+        this.journalEngine = engineTimer(metrics, "journal");
+        this.conversationEngine = engineTimer(metrics, "conversation");
+    }
+
+    /** Time spent in the scoring engine alone, without parsing or publishing; a histogram, so p99 can be read. */
+    private static Timer engineTimer(MeterRegistry metrics, String kind) {
+        return Timer.builder("attune.scoring.engine")
+                .description("Time the attunement engine takes to score one item")
+                .tag("kind", kind)
+                .publishPercentileHistogram()
+                .register(metrics);
     }
 
     void onStop(@Observes ShutdownEvent event) {
@@ -67,14 +83,16 @@ public class ScoringProcessor {
     }
 
     @Incoming("journal-entries")
+    @Timed(value = "attune.consumer.processing", extraTags = { "channel", "journal-entries" },
+            description = "Time from delivery of a record to its acknowledgement")
     public CompletionStage<Void> onJournalEntry(Message<String> message) {
         return handle(message, "journal-entries", JournalEntryRecorded.TYPE, () -> {
             JournalEntryRecorded entry = mapper.readValue(message.getPayload(), JournalEntryRecorded.class);
             require(entry.entryId() != null && entry.clientId() != null && entry.text() != null, "incomplete entry");
             List<EmotionTag> emotions = entry.emotions() == null ? List.of()
                     : entry.emotions().stream().map(e -> new EmotionTag(e.label(), e.intensity())).toList();
-            Assessment assessment = analyzer.analyze(
-                    new JournalEntry(entry.text(), emotions, entry.context(), entry.locale()));
+            Assessment assessment = journalEngine.recordCallable(() -> analyzer.analyze(
+                    new JournalEntry(entry.text(), emotions, entry.context(), entry.locale())));
             return AttunementScoreComputed.of(eventId(message, entry.entryId()), entry.entryId(), entry.recordedAt(),
                     entry.clientId(), entry.context() == null ? "self" : entry.context(), locale(entry.locale()),
                     AssessmentView.of(assessment), clock.instant());
@@ -82,6 +100,8 @@ public class ScoringProcessor {
     }
 
     @Incoming("conversation-samples")
+    @Timed(value = "attune.consumer.processing", extraTags = { "channel", "conversation-samples" },
+            description = "Time from delivery of a record to its acknowledgement")
     public CompletionStage<Void> onConversationSample(Message<String> message) {
         return handle(message, "conversation-samples", ConversationSampleRecorded.TYPE, () -> {
             ConversationSampleRecorded sample = mapper.readValue(message.getPayload(), ConversationSampleRecorded.class);
@@ -89,8 +109,8 @@ public class ScoringProcessor {
                     && sample.turns() != null && sample.turns().size() >= 2, "incomplete sample");
             List<Turn> turns = sample.turns().stream().map(t -> new Turn(t.speaker(), t.text())).toList();
             require(turns.stream().allMatch(t -> t.speaker() != null && t.text() != null), "incomplete turn");
-            Assessment assessment = analyzer.analyze(
-                    new ConversationSample(sample.relationship(), sample.clientSpeaker(), turns, sample.locale()));
+            Assessment assessment = conversationEngine.recordCallable(() -> analyzer.analyze(
+                    new ConversationSample(sample.relationship(), sample.clientSpeaker(), turns, sample.locale())));
             return AttunementScoreComputed.of(eventId(message, sample.sampleId()), sample.sampleId(),
                     sample.recordedAt(), sample.clientId(),
                     sample.relationship() == null ? "other" : sample.relationship(), locale(sample.locale()),
@@ -117,7 +137,7 @@ public class ScoringProcessor {
         }
         metrics.counter("attune.scoring.scored", "kind", score.kind(), "band", score.overall().band(),
                 "safety", score.safety().level()).increment();
-        return Uni.createFrom().completionStage(() -> publish(score))
+        return Uni.createFrom().completionStage(() -> publish(score, message))
                 .onFailure(this::retriable).invoke(failure -> {
                     metrics.counter("attune.messaging.retries", "channel", channel).increment();
                     Log.warnf("%s: publishing score %s failed, retrying: %s", channel, score.scoreId(),
@@ -161,7 +181,7 @@ public class ScoringProcessor {
         return true;
     }
 
-    private CompletionStage<Void> publish(AttunementScoreComputed score) {
+    private CompletionStage<Void> publish(AttunementScoreComputed score, Message<String> input) {
         String json;
         try {
             json = mapper.writeValueAsString(score);
@@ -186,7 +206,8 @@ public class ScoringProcessor {
                     acknowledged.completeExceptionally(failure);
                     return CompletableFuture.completedFuture(null);
                 });
-        scores.send(out);
+        // The consumer span of the input becomes the parent of the producer span: one trace across the hop.
+        scores.send(TracingMetadata.fromMessage(input).map(out::addMetadata).orElse(out));
         return acknowledged;
     }
 

@@ -61,6 +61,8 @@ public class MaterialStore {
         }
         if (after != null) {
             Date at = Date.from(after.occurredAt());
+            // Implied by the $or below; stated so that the index scan starts at the cursor instead of the newest.
+            filters.add(Filters.lte("occurredAt", at));
             filters.add(Filters.or(Filters.lt("occurredAt", at),
                     Filters.and(Filters.eq("occurredAt", at), Filters.lt("_id", after.id()))));
         }
@@ -91,8 +93,7 @@ public class MaterialStore {
     }
 
     public long countPending(MaterialKind kind) {
-        return collections.get(kind.collection)
-                .countDocuments(Filters.eq("publicationState", PublicationState.PENDING.name()));
+        return collections.count(kind.collection, Filters.eq("publicationState", PublicationState.PENDING.name()));
     }
 
     public void markPublished(MaterialKind kind, String id, Instant at) {

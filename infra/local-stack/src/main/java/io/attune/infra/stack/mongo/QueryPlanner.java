@@ -130,8 +130,9 @@ final class QueryPlanner {
                 && providesOrder(keys, equalKeys, orderBy) != null;
         boolean reverse = ordered && Boolean.TRUE.equals(providesOrder(keys, equalKeys, orderBy));
         if (!constrained) {
-            // No condition on the leading key: worth a full index walk only to stop early on a sorted, limited read.
-            if (!ordered || limit <= 0 || index.sparse()) {
+            // No condition on the leading key: an index walk still yields the sort order, and stops early when
+            // the read is limited. A sparse index lacks documents, so it cannot stand in for the collection.
+            if (!ordered || index.sparse()) {
                 return null;
             }
             return new Candidate<>(new Plan<>(index, List.of(new Range(List.of(), KeyOrder.Bound.LOWEST, List.of(),

@@ -3,14 +3,21 @@ package io.attune.infra.load;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.TopicExistsException;
 import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
@@ -24,6 +31,7 @@ final class RecommendationWatcher implements AutoCloseable {
 
     private final KafkaConsumer<String, byte[]> consumer;
     private final String topic;
+    private final String bootstrapServers;
     private final Tally tally;
     private final CountDownLatch positioned = new CountDownLatch(1);
     private final Thread thread;
@@ -40,6 +48,7 @@ final class RecommendationWatcher implements AutoCloseable {
         props.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, "2000");
         props.put(ConsumerConfig.CLIENT_ID_CONFIG, "attune-load-generator");
         consumer = new KafkaConsumer<>(props, new StringDeserializer(), new ByteArrayDeserializer());
+        this.bootstrapServers = bootstrapServers;
         this.topic = topic;
         this.tally = tally;
         thread = new Thread(this::run, "recommendation-watcher");
@@ -60,8 +69,17 @@ final class RecommendationWatcher implements AutoCloseable {
 
     private void run() {
         try {
-            List<TopicPartition> partitions = consumer.partitionsFor(topic, Duration.ofSeconds(30)).stream()
-                    .map(info -> new TopicPartition(topic, info.partition())).toList();
+            List<TopicPartition> partitions = partitions();
+            if (partitions.isEmpty()) {
+                // A fresh broker creates the topic only when the first recommendation is published; create it
+                // now with the broker's defaults, as that first publication would.
+                createTopic();
+                long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+                while (partitions.isEmpty() && System.nanoTime() < deadline) {
+                    Thread.sleep(200);
+                    partitions = partitions();
+                }
+            }
             if (partitions.isEmpty()) {
                 throw new IllegalStateException("topic '" + topic + "' has no partitions; is the system up?");
             }
@@ -76,11 +94,28 @@ final class RecommendationWatcher implements AutoCloseable {
             }
         } catch (WakeupException e) {
             // closing
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         } catch (RuntimeException e) {
             failure = e;
             positioned.countDown();
         } finally {
             consumer.close(Duration.ofSeconds(2));
+        }
+    }
+
+    private List<TopicPartition> partitions() {
+        return consumer.partitionsFor(topic, Duration.ofSeconds(30)).stream()
+                .map(info -> new TopicPartition(topic, info.partition())).toList();
+    }
+
+    private void createTopic() throws InterruptedException {
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
+            admin.createTopics(List.of(new NewTopic(topic, Optional.empty(), Optional.empty()))).all().get();
+        } catch (ExecutionException e) {
+            if (!(e.getCause() instanceof TopicExistsException)) {
+                throw new IllegalStateException("cannot create topic '" + topic + "': " + e.getCause(), e);
+            }
         }
     }
 

@@ -6,7 +6,10 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.Spliterator;
+import java.util.Spliterators;
 import java.util.stream.Stream;
+import java.util.stream.StreamSupport;
 
 import de.bwaldvogel.mongo.backend.Index;
 import de.bwaldvogel.mongo.backend.IndexKey;
@@ -36,8 +39,11 @@ final class QueryPlanner {
         /** Candidate positions, each once, in index order when the plan is ordered. */
         Stream<P> positions() {
             List<Range> scan = reverse ? reversed(ranges) : ranges;
-            Stream<P> keyed = scan.stream().flatMap(range -> index.entries()
-                    .range(range.from(), range.fromFill(), range.to(), range.toFill(), reverse).stream());
+            // Iterator-backed: a sorted sub-map view counts its entries one by one when asked for its size,
+            // which Collection.stream() does, and an ordered read must be able to stop after its limit.
+            Stream<P> keyed = scan.stream().flatMap(range -> StreamSupport.stream(Spliterators.spliteratorUnknownSize(
+                    index.entries().range(range.from(), range.fromFill(), range.to(), range.toFill(), reverse)
+                            .iterator(), Spliterator.ORDERED), false));
             if (index.multikey()) {
                 Set<P> seen = new HashSet<>();
                 keyed = keyed.filter(seen::add);

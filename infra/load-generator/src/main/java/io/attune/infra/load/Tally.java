@@ -3,7 +3,7 @@ package io.attune.infra.load;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
 import org.HdrHistogram.ConcurrentHistogram;
@@ -18,10 +18,13 @@ final class Tally {
 
     private static final long HIGHEST_MICROS = 3_600_000_000L;
 
+    private static final int ACCEPTED = 1;
+    private static final int RECOMMENDED = 2;
+
     private static final class Submission {
         final long dueNanos;
-        final AtomicBoolean accepted = new AtomicBoolean();
-        final AtomicBoolean recommended = new AtomicBoolean();
+        /** ACCEPTED and RECOMMENDED bits, set atomically so that whichever comes second sees the other. */
+        final AtomicInteger state = new AtomicInteger();
 
         Submission(long dueNanos) {
             this.dueNanos = dueNanos;
@@ -39,6 +42,7 @@ final class Tally {
     private final AtomicLong recommended = new AtomicLong();
     private final AtomicLong duplicated = new AtomicLong();
     private final AtomicLong lastRecommendationNanos = new AtomicLong();
+    private final AtomicLong awaiting = new AtomicLong();
 
     /** Registers the submission before its request leaves, so a fast recommendation always finds it. */
     void sent(String clientId, long dueNanos) {
@@ -48,9 +52,16 @@ final class Tally {
 
     void accepted(String clientId, long nowNanos) {
         Submission submission = submissions.get(clientId);
-        if (submission != null && submission.accepted.compareAndSet(false, true)) {
+        if (submission == null) {
+            return;
+        }
+        int before = submission.state.getAndUpdate(state -> state | ACCEPTED);
+        if ((before & ACCEPTED) == 0) {
             accepted.incrementAndGet();
             toAccepted.recordValue(micros(nowNanos - submission.dueNanos));
+            if ((before & RECOMMENDED) == 0) {
+                awaiting.incrementAndGet();
+            }
         }
     }
 
@@ -75,10 +86,14 @@ final class Tally {
             duplicated.incrementAndGet();
             return;
         }
-        if (submission.recommended.compareAndSet(false, true)) {
+        int before = submission.state.getAndUpdate(state -> state | RECOMMENDED);
+        if ((before & RECOMMENDED) == 0) {
             recommended.incrementAndGet();
             toRecommendation.recordValue(micros(nowNanos - submission.dueNanos));
             lastRecommendationNanos.accumulateAndGet(nowNanos, Math::max);
+            if ((before & ACCEPTED) != 0) {
+                awaiting.decrementAndGet();
+            }
         }
     }
 
@@ -117,7 +132,7 @@ final class Tally {
 
     /** Accepted submissions still waiting for their recommendation. */
     long awaiting() {
-        return submissions.values().stream().filter(s -> s.accepted.get() && !s.recommended.get()).count();
+        return awaiting.get();
     }
 
     /** Accepted and never recommended: the loss count once the run has drained. */

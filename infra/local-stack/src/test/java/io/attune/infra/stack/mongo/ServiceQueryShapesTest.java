@@ -183,9 +183,9 @@ class ServiceQueryShapesTest {
             // MaterialStore#countPending (count command, index-served unlike countDocuments' aggregation)
             served(name, 100, db -> db.runCommand(new Document("count", name)
                     .append("query", Filters.eq("publicationState", "PENDING").toBsonDocument())));
-            // MaterialStore#markPublished
-            served(name, 1, db -> db.getCollection(name).updateOne(Filters.eq("_id", "new-1"), Updates.combine(
-                    Updates.set("publicationState", "PUBLISHED"), Updates.set("publishedAt", at(100)))));
+            // MaterialStore#markPublished: the acknowledged part of a relay batch in one update
+            served(name, 2, db -> db.getCollection(name).updateMany(Filters.in("_id", List.of("new-1", "j-7-1")),
+                    Updates.combine(Updates.set("publicationState", "PUBLISHED"), Updates.set("publishedAt", at(100)))));
             // MaterialStore#deleteClient
             served(name, PER_CLIENT + 1, db -> db.getCollection(name).deleteMany(Filters.eq("clientId", client(9))));
         }

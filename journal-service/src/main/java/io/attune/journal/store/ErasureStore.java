@@ -50,8 +50,7 @@ public class ErasureStore {
     }
 
     public long countPending() {
-        return collections.get(Collections.ERASURES)
-                .countDocuments(Filters.eq("publicationState", PublicationState.PENDING.name()));
+        return collections.count(Collections.ERASURES, Filters.eq("publicationState", PublicationState.PENDING.name()));
     }
 
     public void published(String erasureId) {

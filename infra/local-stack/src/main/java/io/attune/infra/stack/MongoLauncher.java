@@ -7,14 +7,16 @@ import java.util.concurrent.CountDownLatch;
 
 import de.bwaldvogel.mongo.MongoBackend;
 import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.h2.H2Backend;
-import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import io.attune.infra.stack.mongo.IndexedH2Backend;
+import io.attune.infra.stack.mongo.IndexedMemoryBackend;
 
 /**
  * Runs the MongoDB wire-protocol server (mongo-java-server) that stands in for MongoDB locally and in tests.
  *
  * <p>Usage: {@code MongoLauncher [--port 27017] [--persist false] [--data-dir .run/mongo]}.
  * The memory backend is the default; {@code --persist true} keeps data in an H2 file under the data directory.
+ * Both backends are the indexed variants from {@code io.attune.infra.stack.mongo}, so the indexes the services
+ * create serve their queries instead of being ignored.
  */
 public final class MongoLauncher {
 
@@ -30,9 +32,9 @@ public final class MongoLauncher {
         MongoBackend backend;
         if (persist) {
             Files.createDirectories(dataDir);
-            backend = new H2Backend(dataDir.resolve("attune.mv").toString());
+            backend = new IndexedH2Backend(dataDir.resolve("attune.mv").toString());
         } else {
-            backend = new MemoryBackend();
+            backend = new IndexedMemoryBackend();
         }
         MongoServer server = new MongoServer(backend);
         server.enableOplog();

@@ -13,9 +13,9 @@ import com.mongodb.client.model.Sorts;
 import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
 import io.attune.chassis.paging.PageCursor;
+import io.attune.chassis.tracing.TraceParents;
 import io.attune.journal.Material;
 import io.attune.journal.PublicationState;
-import io.attune.journal.messaging.TraceParents;
 import org.bson.Document;
 import org.bson.conversions.Bson;
 

@@ -131,7 +131,7 @@ public class RecommendationRelay {
                         .withDataSchema(URI.create(RecommendationChanged.DATASCHEMA))
                         .withTimestamp(event.at().atZone(ZoneOffset.UTC))
                         .build())
-                .addMetadata(TraceParents.parent(event.traceparent()))
+                .addMetadata(MessageTracing.parent(event.traceparent()))
                 .withAck(() -> {
                     acknowledged.add(event.eventId());
                     vertx.executeBlocking(() -> {

@@ -57,7 +57,7 @@ public class ScoreConsumer {
         }
         return processor.process(CHANNEL, message, () -> {
             // The score's trace is current while it is decided, so the recommendations it causes continue it.
-            try (Scope trace = TraceParents.enter(message)) {
+            try (Scope trace = MessageTracing.enter(message)) {
                 service.onScore(score.clientId(), score.locale(), snapshot, score.sourceRecordedAt());
             }
         });

@@ -19,9 +19,9 @@ import com.mongodb.client.model.Sorts;
 import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
 import io.attune.chassis.paging.PageCursor;
+import io.attune.chassis.tracing.TraceParents;
 import io.attune.recommendation.Recommendation;
 import io.attune.recommendation.RecommendationStatus;
-import io.attune.recommendation.messaging.TraceParents;
 import org.bson.Document;
 import org.bson.conversions.Bson;
 

@@ -1,4 +1,4 @@
-package io.attune.scoring.config;
+package io.attune.chassis.metrics;
 
 import java.util.List;
 

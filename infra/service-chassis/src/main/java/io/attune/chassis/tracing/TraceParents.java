@@ -1,4 +1,4 @@
-package io.attune.journal.messaging;
+package io.attune.chassis.tracing;
 
 import java.util.HashMap;
 import java.util.Map;
@@ -8,12 +8,12 @@ import io.opentelemetry.context.Context;
 import io.opentelemetry.context.propagation.TextMapGetter;
 
 /**
- * The W3C {@code traceparent} that carries a request's trace across the outbox. The relay publishes a document
- * long after the request that stored it has ended, so the context travels on the document, not in memory.
+ * The W3C {@code traceparent} that carries a trace across an outbox. A relay publishes a document long after the
+ * request (or consumed record) that stored it has ended, so the context travels on the document, not in memory.
  */
 public final class TraceParents {
 
-    static final String HEADER = "traceparent";
+    public static final String HEADER = "traceparent";
 
     private static final TextMapGetter<Map<String, String>> MAP_GETTER = new TextMapGetter<>() {
         @Override
@@ -30,7 +30,7 @@ public final class TraceParents {
     private TraceParents() {
     }
 
-    /** The traceparent of the current span, or null when there is none (tracing off, or no request). */
+    /** The traceparent of the current span, or null when there is none (tracing off, or no trace). */
     public static String current() {
         Map<String, String> carrier = new HashMap<>();
         W3CTraceContextPropagator.getInstance().inject(Context.current(), carrier, Map::put);
@@ -38,7 +38,7 @@ public final class TraceParents {
     }
 
     /** A context whose parent is the stored traceparent; the root context when there is none or it is malformed. */
-    static Context restore(String traceparent) {
+    public static Context restore(String traceparent) {
         if (traceparent == null) {
             return Context.root();
         }

@@ -1,7 +1,8 @@
-package io.attune.journal.messaging;
+package io.attune.chassis;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.attune.chassis.tracing.TraceParents;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.SpanContext;
 import io.opentelemetry.api.trace.TraceFlags;

@@ -40,7 +40,9 @@ final class KeyOrder implements Comparator<List<Object>> {
             if (x == Bound.HIGHEST || y == Bound.LOWEST) {
                 return 1;
             }
-            int c = VALUES.compare(x, y);
+            // Ids and client ids are strings: compare them directly, as the library's comparator would after
+            // its type checks (a fifth of the server's samples under load were those checks).
+            int c = x instanceof String s && y instanceof String t ? s.compareTo(t) : VALUES.compare(x, y);
             if (c != 0) {
                 return ascending[i] ? c : -c;
             }

@@ -180,10 +180,49 @@ final class RiskGrammar {
             }
             return -1;
         }
+        if (element instanceof Object[][] alternatives) {
+            for (Object[] alternative : alternatives) {
+                int end = matchAlternative(elements, e, alternative, 0, pos, text, sentence);
+                if (end > 0) {
+                    return end;
+                }
+            }
+            return -1;
+        }
         if (pos >= text.size || text.sentence[pos] != sentence || !((Set<String>) element).contains(text.tok[pos])) {
             return -1;
         }
         return match(elements, e + 1, pos + 1, text, sentence);
+    }
+
+    /** One alternative of a group (words, gaps, ends; never another group), then the rest of the pattern. */
+    @SuppressWarnings("unchecked")
+    private static int matchAlternative(Object[] elements, int e, Object[] alternative, int k, int pos, Normalized text,
+                                        int sentence) {
+        if (k == alternative.length) {
+            return match(elements, e + 1, pos, text, sentence);
+        }
+        Object element = alternative[k];
+        if (element == END) {
+            boolean atEnd = pos >= text.size || text.clause[pos] != text.clause[pos - 1];
+            return atEnd ? matchAlternative(elements, e, alternative, k + 1, pos, text, sentence) : -1;
+        }
+        if (element instanceof Integer gap) {
+            for (int j = 0; j <= gap; j++) {
+                if (j > 0 && (pos + j - 1 >= text.size || text.sentence[pos + j - 1] != sentence)) {
+                    return -1;
+                }
+                int end = matchAlternative(elements, e, alternative, k + 1, pos + j, text, sentence);
+                if (end > 0) {
+                    return end;
+                }
+            }
+            return -1;
+        }
+        if (pos >= text.size || text.sentence[pos] != sentence || !((Set<String>) element).contains(text.tok[pos])) {
+            return -1;
+        }
+        return matchAlternative(elements, e, alternative, k + 1, pos + 1, text, sentence);
     }
 
     private static String reflexive(String possessive) {
@@ -308,12 +347,19 @@ final class RiskGrammar {
         private void compile(String section, boolean method, List<String> tokens, int lineNo) {
             List<Object> elements = new ArrayList<>();
             for (String t : tokens) {
-                if (t.startsWith("~")) {
-                    elements.add(Integer.parseInt(t.substring(1)));
-                } else if (t.equals("$")) {
-                    elements.add(END);
+                if (t.startsWith("{")) {
+                    String[] alts = t.substring(1, t.length() - 1).split("\\|", -1);
+                    Object[][] compiled = new Object[alts.length][];
+                    for (int a = 0; a < alts.length; a++) {
+                        List<Object> seq = new ArrayList<>();
+                        for (String part : alts[a].isBlank() ? new String[0] : alts[a].trim().split("\\s+")) {
+                            seq.add(element(part, lineNo));
+                        }
+                        compiled[a] = seq.toArray();
+                    }
+                    elements.add(compiled);
                 } else {
-                    elements.add(word(t, lineNo));
+                    elements.add(element(t, lineNo));
                 }
             }
             while (!elements.isEmpty() && elements.get(elements.size() - 1) instanceof Integer) {
@@ -334,6 +380,13 @@ final class RiskGrammar {
             }
             out.add(new Pattern(colon > 0 ? "finding" : section, level, category, method, elements.toArray(),
                 lineNo));
+        }
+
+        private Object element(String t, int lineNo) {
+            if (t.startsWith("~")) {
+                return Integer.parseInt(t.substring(1));
+            }
+            return t.equals("$") ? END : word(t, lineNo);
         }
 
         private Set<String> word(String w, int lineNo) {
@@ -384,6 +437,14 @@ final class RiskGrammar {
                         boolean optional = merged.endsWith("/");
                         alts = optional ? new String[] {merged.substring(0, merged.length() - 1), ""}
                             : new String[] {merged};
+                    }
+                    if (merged == null && !variants.get(0).isEmpty()) {
+                        // a multi-token group after the first element stays one element: no expansion
+                        for (List<String> v : variants) {
+                            v.add("{" + String.join("|", alts) + "}");
+                        }
+                        i = close + 1;
+                        continue;
                     }
                     List<List<String>> next = new ArrayList<>();
                     for (String alt : alts) {

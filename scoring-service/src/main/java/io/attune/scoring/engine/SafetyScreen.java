@@ -17,7 +17,8 @@ import java.util.TreeSet;
  *       grieves, "kill me now");</li>
  *   <li>a negator governing the finding ("I would never kill myself") makes it a concern, so negated risk
  *       is still seen;</li>
- *   <li>talk about a film, book, song or the news, with nobody in the first or second person, is not
+ *   <li>talk about a film, book, song or the news in the same sentence, with nobody in the first or second
+ *       person, is not
  *       about anyone present and raises nothing;</li>
  *   <li>a historical frame ("used to", "years ago") without a sign of recurrence ("again", "last night")
  *       makes a crisis a concern;</li>
@@ -44,7 +45,7 @@ final class SafetyScreen {
         "your", "yourself");
     private static final Set<String> CONDITIONAL_VERBS = Set.of("kill", "killing", "murder", "murdering", "strangle",
         "shoot");
-    private static final int NEGATION_WINDOW = 4;
+    private static final int NEGATION_WINDOW = 5;
     private static final int MEDIA_WINDOW = 3;
 
     /** A text to screen, the evidence turn index it reports under, and who said it. */
@@ -150,7 +151,7 @@ final class SafetyScreen {
             if (crisis && negated(hit)) {
                 crisis = false;
             }
-            if (((media & bit) != 0 || (media & sentenceBit(sentence - 1)) != 0) && !personal(hit)) {
+            if ((media & bit) != 0 && !personal(hit)) {
                 return null;
             }
             if (crisis && (historical & bit) != 0 && (recurrent & bit) == 0) {
@@ -167,7 +168,7 @@ final class SafetyScreen {
                 }
                 crisis = false;
             }
-            if (crisis && !selfDirected && (serious & bit) == 0 && conditionalThreat(hit, sentence)) {
+            if (crisis && !selfDirected && serious == 0 && conditionalThreat(hit, sentence)) {
                 crisis = false;
             }
             if (crisis && childSpeaking && category.equals("domestic-abuse")) {
@@ -188,9 +189,11 @@ final class SafetyScreen {
                     return false;
                 }
                 if (NEGATORS.contains(w)) {
-                    // "no longer wants to live" and "no one would notice" do not negate what follows
-                    return !(w.equals("no") && k + 1 < norm.size
-                        && (norm.tok[k + 1].equals("longer") || norm.tok[k + 1].equals("one")));
+                    // "no longer wants to live", "no one would notice" and "can't stop thinking about dying"
+                    // affirm what follows
+                    String next = k + 1 < norm.size ? norm.tok[k + 1] : "";
+                    return !(w.equals("no") && (next.equals("longer") || next.equals("one")))
+                        && !(w.equals("not") && (next.equals("stop") || next.equals("help")));
                 }
             }
             return false;

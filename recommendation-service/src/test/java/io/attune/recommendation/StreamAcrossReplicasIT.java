@@ -17,10 +17,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.attune.infra.testing.AttuneStackResource;
 import io.attune.infra.testing.EventContract;
+import io.attune.infra.testing.PackagedService;
 import io.attune.infra.testing.TestAuth;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -50,7 +52,12 @@ class StreamAcrossReplicasIT {
         KafkaTestClient.grantAccess(clientId, List.of(), false);
         List<SseClient.Event> received = new ArrayList<>();
         CompletableFuture<Void> burst;
-        try (SecondInstance replica = SecondInstance.start("stream-it-replica", List.of())) {
+        // The packaged service as a second replica, on the same Kafka and MongoDB as this test application.
+        var config = ConfigProvider.getConfig();
+        try (PackagedService replica = PackagedService.start("recommendation-service",
+                "recommendation-service-stream-it-replica", config.getValue("kafka.bootstrap.servers", String.class),
+                config.getValue("quarkus.mongodb.connection-string", String.class),
+                Map.of("ATTUNE_INSTANCE_ID", "stream-it-replica"), List.of()).awaitReady(Duration.ofSeconds(90))) {
             try (SseClient first = SseClient.open(RecommendationStreamIT.app(), clientId, null)) {
                 burst = CompletableFuture.runAsync(() -> publishBurst(clientId));
                 while (received.size() < BURST / 2) {

@@ -10,12 +10,14 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.attune.infra.testing.LocalStack;
+import io.attune.infra.testing.PackagedService;
 import io.attune.infra.testing.TestAuth;
 import io.attune.infra.testing.TestTokens;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -34,26 +36,26 @@ class ConversationToRecommendationIT {
 
     private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final List<ServiceProcess> SERVICES = new ArrayList<>();
-    private static ServiceProcess journal;
-    private static ServiceProcess recommendation;
+    private static final List<PackagedService> SERVICES = new ArrayList<>();
+    private static PackagedService journal;
+    private static PackagedService recommendation;
 
     @BeforeAll
     static void startSystem() throws Exception {
         LocalStack stack = LocalStack.shared();
-        journal = ServiceProcess.start("journal-service", stack);
+        journal = start("journal-service", stack);
         SERVICES.add(journal);
-        SERVICES.add(ServiceProcess.start("scoring-service", stack));
-        recommendation = ServiceProcess.start("recommendation-service", stack);
+        SERVICES.add(start("scoring-service", stack));
+        recommendation = start("recommendation-service", stack);
         SERVICES.add(recommendation);
-        for (ServiceProcess service : SERVICES) {
+        for (PackagedService service : SERVICES) {
             service.awaitReady(Duration.ofSeconds(120));
         }
     }
 
     @AfterAll
     static void stopSystem() throws Exception {
-        for (ServiceProcess service : SERVICES) {
+        for (PackagedService service : SERVICES) {
             service.close();
         }
     }
@@ -170,6 +172,11 @@ class ConversationToRecommendationIT {
         throw new AssertionError("no recommendation for " + clientId + " within " + timeout);
     }
 
+    private static PackagedService start(String module, LocalStack stack) {
+        return PackagedService.start(module, "e2e-" + module, stack.kafkaBootstrapServers(), stack.mongoUri(),
+                Map.of(), List.of());
+    }
+
     private static String app() {
         return TestTokens.app(TestAuth.TENANT);
     }
@@ -178,21 +185,21 @@ class ConversationToRecommendationIT {
         return HttpRequest.newBuilder(uri).header("Authorization", TestTokens.bearer(token));
     }
 
-    private static HttpResponse<String> post(ServiceProcess service, String path, String json) throws Exception {
+    private static HttpResponse<String> post(PackagedService service, String path, String json) throws Exception {
         return HTTP.send(authorized(service.uri(path), app()).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
     }
 
-    private static HttpResponse<String> put(ServiceProcess service, String path, String token) throws Exception {
+    private static HttpResponse<String> put(PackagedService service, String path, String token) throws Exception {
         return HTTP.send(authorized(service.uri(path), token).PUT(HttpRequest.BodyPublishers.noBody()).build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 
-    private static HttpResponse<String> get(ServiceProcess service, String path) throws Exception {
+    private static HttpResponse<String> get(PackagedService service, String path) throws Exception {
         return get(service, path, app());
     }
 
-    private static HttpResponse<String> get(ServiceProcess service, String path, String token) throws Exception {
+    private static HttpResponse<String> get(PackagedService service, String path, String token) throws Exception {
         return HTTP.send(authorized(service.uri(path), token).build(), HttpResponse.BodyHandlers.ofString());
     }
 }

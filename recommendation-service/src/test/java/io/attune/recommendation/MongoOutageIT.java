@@ -55,6 +55,9 @@ class MongoOutageIT {
         awaitAtLeast(erased, 1);
 
         PrivateMongoResource.mongo().stop();
+        // A request meanwhile is a 503 the app may retry, never a 500.
+        given().get("/api/v1/clients/{clientId}/recommendations", steady).then().statusCode(503)
+                .contentType("application/problem+json").header("Retry-After", "2");
         ScoreEvent attuned = ScoreEvent.attunedConversation(steady);
         KafkaTestClient.publish(ScoreEvent.misattunedConversation(misattuned));
         KafkaTestClient.publish(attuned);

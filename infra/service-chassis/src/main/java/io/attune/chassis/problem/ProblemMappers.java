@@ -117,6 +117,17 @@ public class ProblemMappers {
                 "Something went wrong on our side; quote error id " + errorId + ".", uri, null);
     }
 
+    /**
+     * 503 with {@code Retry-After} for a dependency that is away for a moment (a database failing over, say):
+     * the request did nothing and may be sent again. Services map their driver's transient failures to it.
+     */
+    public static Response unavailable(UriInfo uri, Throwable cause) {
+        Log.warnf("Answering 503: %s", cause.getClass().getName());
+        return Response.fromResponse(problem(503, "unavailable", "Service Unavailable",
+                "A service this request needs is briefly unavailable; nothing was changed. Try again shortly.", uri,
+                null)).header(HttpHeaders.RETRY_AFTER, "2").build();
+    }
+
     private static Response badRequest(UriInfo uri, List<FieldError> errors) {
         return problem(400, "validation", "Invalid request", "The request has invalid fields.", uri, errors);
     }

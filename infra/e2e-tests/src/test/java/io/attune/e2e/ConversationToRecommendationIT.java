@@ -7,6 +7,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -137,26 +138,59 @@ class ConversationToRecommendationIT {
     }
 
     /** Every score event keyed by the client that arrives within {@code wait}, read from the start of the topic. */
+    @Test
+    void oneTraceRunsFromThePostThroughScoringToTheRecommendation() throws Exception {
+        String clientId = "e2e-" + UUID.randomUUID();
+        String traceId = UUID.randomUUID().toString().replace("-", "");
+        HttpResponse<String> accepted = HTTP.send(authorized(journal.uri("/api/v1/clients/" + clientId
+                + "/conversations"), app()).header("Content-Type", "application/json")
+                .header("traceparent", "00-" + traceId + "-00f067aa0ba902b7-01")
+                .POST(HttpRequest.BodyPublishers.ofString("""
+                        {"relationship":"partner","clientSpeaker":"Steve","turns":[
+                          {"speaker":"Ann","text":"My supervisor called me stupid again. I hate him!"},
+                          {"speaker":"Steve","text":"That sucks! Just forget it."}]}""")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(accepted.statusCode()).isEqualTo(202);
+        awaitRecommendations(clientId, Duration.ofSeconds(30));
+
+        // The trace id of the POST is on every hop's record: outbox relay, scoring, recommendation.
+        for (String topic : List.of("conversation-samples", "attunement-scores", "recommendations")) {
+            List<ConsumerRecord<String, String>> records = records(topic, clientId, Duration.ofSeconds(5));
+            assertThat(records).as(topic).isNotEmpty().allSatisfy(record -> assertThat(new String(
+                    record.headers().lastHeader("traceparent").value(), StandardCharsets.UTF_8))
+                    .as("traceparent on " + topic).startsWith("00-" + traceId + "-"));
+        }
+    }
+
     private static List<JsonNode> scoreEvents(String clientId, Duration wait) throws Exception {
+        List<JsonNode> scores = new ArrayList<>();
+        for (ConsumerRecord<String, String> record : records("attunement-scores", clientId, wait)) {
+            scores.add(JSON.readTree(record.value()));
+        }
+        return scores;
+    }
+
+    /** Every record keyed by the client that arrives on {@code topic} within {@code wait}, from the start. */
+    private static List<ConsumerRecord<String, String>> records(String topic, String clientId, Duration wait) {
         Properties props = new Properties();
         props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, LocalStack.shared().kafkaBootstrapServers());
         props.put(ConsumerConfig.GROUP_ID_CONFIG, "e2e-" + UUID.randomUUID());
         props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         props.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
         props.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
-        List<JsonNode> scores = new ArrayList<>();
+        List<ConsumerRecord<String, String>> records = new ArrayList<>();
         try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(props)) {
-            consumer.subscribe(List.of("attunement-scores"));
+            consumer.subscribe(List.of(topic));
             long deadline = System.nanoTime() + wait.toNanos();
             while (System.nanoTime() < deadline) {
                 for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(200))) {
                     if (clientId.equals(record.key())) {
-                        scores.add(JSON.readTree(record.value()));
+                        records.add(record);
                     }
                 }
             }
         }
-        return scores;
+        return records;
     }
 
     private static JsonNode awaitRecommendations(String clientId, Duration timeout) throws Exception {
@@ -173,8 +207,9 @@ class ConversationToRecommendationIT {
     }
 
     private static PackagedService start(String module, LocalStack stack) {
+        // Tracing on, as in a deployment, but exporting nowhere: the test reads the trace context off the records.
         return PackagedService.start(module, "e2e-" + module, stack.kafkaBootstrapServers(), stack.mongoUri(),
-                Map.of(), List.of());
+                Map.of("QUARKUS_OTEL_SDK_DISABLED", "false", "QUARKUS_OTEL_TRACES_EXPORTER", "none"), List.of());
     }
 
     private static String app() {

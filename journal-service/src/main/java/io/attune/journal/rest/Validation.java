@@ -7,8 +7,8 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.regex.Pattern;
 
+import io.attune.chassis.ids.Ids;
 import io.attune.chassis.problem.FieldError;
 import io.attune.chassis.problem.InvalidRequestException;
 import io.attune.journal.Turn;
@@ -23,8 +23,6 @@ final class Validation {
     static final Instant EARLIEST_OCCURRED_AT = Instant.parse("1900-01-01T00:00:00Z");
     private static final Instant EARLIEST_QUERY_INSTANT = Instant.parse("0000-01-01T00:00:00Z");
     private static final Instant LATEST_QUERY_INSTANT = Instant.parse("9999-12-31T23:59:59.999Z");
-    private static final Pattern CLIENT_ID = Pattern.compile("^[A-Za-z0-9._-]{1,64}$");
-    private static final Pattern IDEMPOTENCY_KEY = Pattern.compile("^[\\x21-\\x7E]{1,128}$");
 
     private final List<FieldError> errors = new ArrayList<>();
 
@@ -33,14 +31,14 @@ final class Validation {
     }
 
     Validation clientId(String clientId) {
-        if (clientId == null || !CLIENT_ID.matcher(clientId).matches()) {
-            errors.add(new FieldError("clientId", "must be 1-64 characters of letters, digits, '.', '_' or '-'"));
+        if (!Ids.validSubjectId(clientId)) {
+            errors.add(new FieldError("clientId", Ids.SUBJECT_ID_RULE));
         }
         return this;
     }
 
     Validation idempotencyKey(String key) {
-        if (key != null && !IDEMPOTENCY_KEY.matcher(key).matches()) {
+        if (key != null && !Ids.IDEMPOTENCY_KEY.matcher(key).matches()) {
             errors.add(new FieldError("Idempotency-Key", "must be 1-128 visible ASCII characters"));
         }
         return this;

@@ -85,7 +85,7 @@ public class RecommendationResource {
             @Parameter(description = "Page size, 1-100 (default 20)") @QueryParam("limit") String limit,
             @Parameter(description = "The `next` value of the previous page") @QueryParam("cursor") String cursor) {
         InvalidRequestException.Collector errors = InvalidRequestException.collect()
-                .check(validClientId(clientId), "clientId", "must be 1-64 characters of letters, digits, '.', '_' or '-'")
+                .check(Ids.validSubjectId(clientId), "clientId", Ids.SUBJECT_ID_RULE)
                 .check(status == null || parseStatus(status) != null, "status",
                         "must be one of active, viewed, completed, dismissed, superseded")
                 .check(limit == null || parseLimit(limit) > 0, "limit", "must be an integer from 1 to " + MAX_LIMIT)
@@ -102,7 +102,7 @@ public class RecommendationResource {
     @Operation(summary = "Read one recommendation")
     @APIResponse(responseCode = "404", description = "No such recommendation for this client")
     public Recommendation get(@PathParam("clientId") String clientId, @PathParam("id") String id) {
-        requireClientId(clientId);
+        Ids.requireClientId(clientId);
         Grant grant = access.authorize(ClientAction.READ_SCORES, clientId);
         return access.visible(grant, recommendations.find(clientId, id)
                 .orElseThrow(() -> new NotFoundException("No such recommendation.")));
@@ -119,7 +119,7 @@ public class RecommendationResource {
             @NotNull @Valid FeedbackRequest body) {
         RecommendationStatus target = parseStatus(body.status());
         InvalidRequestException.collect()
-                .check(validClientId(clientId), "clientId", "must be 1-64 characters of letters, digits, '.', '_' or '-'")
+                .check(Ids.validSubjectId(clientId), "clientId", Ids.SUBJECT_ID_RULE)
                 .check(target != null && RecommendationStatus.FEEDBACK.contains(target), "status",
                         "must be one of viewed, completed, dismissed")
                 .orFail();
@@ -144,7 +144,7 @@ public class RecommendationResource {
             @Context Sse sse) {
         StreamEvent.Position resume = lastEventId == null || lastEventId.isBlank() ? null : parsePosition(lastEventId);
         InvalidRequestException.collect()
-                .check(validClientId(clientId), "clientId", Ids.SUBJECT_ID_RULE)
+                .check(Ids.validSubjectId(clientId), "clientId", Ids.SUBJECT_ID_RULE)
                 .check(lastEventId == null || lastEventId.isBlank() || resume != null, HttpHeaders.LAST_EVENT_ID_HEADER,
                         "must be the id of an event of this stream")
                 .orFail();
@@ -159,13 +159,6 @@ public class RecommendationResource {
                         .reconnectDelay(RECONNECT_MILLIS).build());
     }
 
-    static boolean validClientId(String clientId) {
-        return Ids.validSubjectId(clientId);
-    }
-
-    static void requireClientId(String clientId) {
-        Ids.requireClientId(clientId);
-    }
 
     private static StreamEvent.Position parsePosition(String value) {
         try {

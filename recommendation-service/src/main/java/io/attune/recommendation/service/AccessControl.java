@@ -131,6 +131,18 @@ public class AccessControl {
         return json;
     }
 
+    /**
+     * Records a coach's reading of the client's words served by other means than a recommendation (the dashboard's
+     * assessment view), before they are served; nothing to record for anyone else or without consent.
+     *
+     * @throws ProblemException 503 if the read cannot be recorded: then the words must not be served
+     */
+    public void auditRead(Grant grant, String what) {
+        if (grant.coachReadsText()) {
+            audit(grant, what, true);
+        }
+    }
+
     private void audit(Grant grant, String what, boolean await) {
         TextRead read = new TextRead(UUID.randomUUID().toString(), grant.clientId(), grant.caller().subject(),
                 grant.caller().tenant(), clock.instant(), what, "recommendation-service");

@@ -1,5 +1,6 @@
 package io.attune.recommendation.store;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -10,6 +11,7 @@ import com.mongodb.ErrorCategory;
 import com.mongodb.MongoWriteException;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.ReplaceOptions;
+import com.mongodb.client.model.Sorts;
 import io.attune.chassis.security.ClientAccess;
 import org.bson.Document;
 
@@ -29,9 +31,23 @@ public class ClientAccessStore {
 
     public Optional<ClientAccess> find(String clientId) {
         Document doc = collections.get(Collections.CLIENT_ACCESS).find(Filters.eq("_id", clientId)).first();
-        return Optional.ofNullable(doc).map(found -> new ClientAccess(clientId, found.getString("tenant"),
-                Set.copyOf(found.getList("coaches", String.class, List.of())),
-                found.getBoolean("shareTextWithCoach", false)));
+        return Optional.ofNullable(doc).map(ClientAccessStore::access);
+    }
+
+    /** The coach's roster: the clients of the tenant assigned to the coach, by clientId. */
+    public List<ClientAccess> assignedTo(String tenant, String coachId) {
+        List<ClientAccess> clients = new ArrayList<>();
+        collections.get(Collections.CLIENT_ACCESS)
+                .find(Filters.and(Filters.eq("tenant", tenant), Filters.eq("coaches", coachId)))
+                .sort(Sorts.ascending("_id"))
+                .forEach(doc -> clients.add(access(doc)));
+        return clients;
+    }
+
+    private static ClientAccess access(Document doc) {
+        return new ClientAccess(doc.getString("_id"), doc.getString("tenant"),
+                Set.copyOf(doc.getList("coaches", String.class, List.of())),
+                doc.getBoolean("shareTextWithCoach", false));
     }
 
     /** Stores {@code access} unless a version at least as new is stored already. */

@@ -19,6 +19,7 @@ public class Collections {
     static final String ALERTS = "alerts";
     static final String ERASURE_MARKERS = "erasure_markers";
     static final String CLIENT_ACCESS = "client_access";
+    static final String ASSESSMENTS = "assessments";
 
     private final MongoDatabase database;
 
@@ -37,6 +38,9 @@ public class Collections {
         // Outbox relay: documents with unpublished events.
         recommendations.createIndex(Indexes.ascending("outboxCount"));
         get(ERASURE_MARKERS).createIndex(Indexes.ascending("expiresAt"));
+        get(ASSESSMENTS).createIndex(Indexes.ascending("clientId"));
+        // A coach's roster: the clients of a tenant assigned to the coach.
+        get(CLIENT_ACCESS).createIndex(Indexes.compoundIndex(Indexes.ascending("tenant"), Indexes.ascending("coaches")));
         get(ALERTS).createIndex(Indexes.compoundIndex(Indexes.ascending("clientId"), Indexes.descending("raisedAt")));
     }
 

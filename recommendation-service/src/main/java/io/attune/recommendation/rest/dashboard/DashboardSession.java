@@ -1,0 +1,114 @@
+package io.attune.recommendation.rest.dashboard;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.Optional;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.NewCookie;
+
+import io.attune.chassis.problem.ProblemException;
+import io.attune.chassis.security.Authorizer;
+import io.attune.chassis.security.Caller;
+import io.attune.chassis.security.Role;
+import io.attune.recommendation.config.DashboardConfig;
+import io.quarkus.security.identity.CurrentIdentityAssociation;
+import io.quarkus.security.identity.SecurityIdentity;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+
+/**
+ * The dashboard's session: the coach's token in an HttpOnly, SameSite=Strict cookie scoped to {@code /dashboard},
+ * which smallrye-jwt verifies like a bearer token ({@code mp.jwt.token.cookie}), and the same-origin check that
+ * guards every state-changing dashboard request against cross-site request forgery.
+ */
+@ApplicationScoped
+public class DashboardSession {
+
+    public static final String COOKIE = "attune_dashboard";
+    public static final String PATH = "/dashboard";
+
+    private final CurrentIdentityAssociation identities;
+    private final DashboardConfig config;
+
+    public DashboardSession(CurrentIdentityAssociation identities, DashboardConfig config) {
+        this.identities = identities;
+        this.config = config;
+    }
+
+    /**
+     * The signed-in coach; empty without a session, with an expired or forged token, or for another role (the
+     * dashboard is for coaches; apps and admins use the API).
+     */
+    public Optional<Caller> coach() {
+        SecurityIdentity identity;
+        try {
+            identity = identities.getDeferredIdentity().await().indefinitely();
+        } catch (RuntimeException e) {
+            // A cookie whose token no longer verifies (expired, another key): treated as signed out.
+            return Optional.empty();
+        }
+        if (identity == null || identity.isAnonymous() || !(identity.getPrincipal() instanceof JsonWebToken token)) {
+            return Optional.empty();
+        }
+        try {
+            Caller caller = new Authorizer(token).caller();
+            return caller.is(Role.COACH) ? Optional.of(caller) : Optional.empty();
+        } catch (ProblemException e) {
+            return Optional.empty();
+        }
+    }
+
+    public NewCookie signIn(String token, Duration lifetime, boolean https) {
+        return cookie(token, (int) Math.max(0, lifetime.toSeconds()), https);
+    }
+
+    public NewCookie signOut(boolean https) {
+        return cookie("", 0, https);
+    }
+
+    private NewCookie cookie(String value, int maxAge, boolean https) {
+        return new NewCookie.Builder(COOKIE).value(value).path(PATH).maxAge(maxAge).httpOnly(true)
+                .secure(https || config.alwaysSecureCookie()).sameSite(NewCookie.SameSite.STRICT).build();
+    }
+
+    /**
+     * Refuses a state-changing request that a page of another site made the browser send. Browsers say where a
+     * request comes from in Sec-Fetch-Site, or else in Origin; a request that says neither is refused too.
+     *
+     * @throws ProblemException 403
+     */
+    public static void requireSameOrigin(HttpHeaders headers) {
+        String site = headers.getHeaderString("Sec-Fetch-Site");
+        if (site != null) {
+            if (!"same-origin".equals(site)) {
+                throw crossSite();
+            }
+            return;
+        }
+        String origin = headers.getHeaderString("Origin");
+        String host = headers.getHeaderString(HttpHeaders.HOST);
+        if (origin == null || host == null || "null".equals(origin)) {
+            throw crossSite();
+        }
+        try {
+            if (!host.equalsIgnoreCase(URI.create(origin).getRawAuthority())) {
+                throw crossSite();
+            }
+        } catch (IllegalArgumentException e) {
+            throw crossSite();
+        }
+    }
+
+    /** An htmx request: a cross-site form cannot set this header, and a cross-site script may not (no CORS). */
+    public static void requireHtmx(HttpHeaders headers) {
+        requireSameOrigin(headers);
+        if (!"true".equals(headers.getHeaderString("HX-Request"))) {
+            throw crossSite();
+        }
+    }
+
+    private static ProblemException crossSite() {
+        return ProblemException.forbidden("This dashboard action must come from the dashboard itself.");
+    }
+}

@@ -10,6 +10,12 @@ import static io.attune.infra.testing.attack.Threat.UNASSIGNED_COACH;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -34,6 +40,7 @@ import io.attune.recommendation.rest.RecommendationResource;
 import io.attune.recommendation.store.AlertStore;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
 import io.restassured.path.json.JsonPath;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
@@ -81,6 +88,8 @@ class AttackSuiteIT {
     private static final String[] FIRST = new String[2];
     private static final String[] SECOND = new String[2];
     private static final String[] ALERT = new String[2];
+    /** The assessments (scores) behind them, as the dashboard shows them. */
+    private static final String[] SCORE = new String[2];
 
     @Inject
     MongoClient mongo;
@@ -113,12 +122,14 @@ class AttackSuiteIT {
         KafkaTestClient.grantAccess(OTHER, List.of(), false);
         int i = 0;
         for (String clientId : List.of(OPEN, PRIVATE)) {
-            KafkaTestClient.publish(ScoreEvent.conversation(clientId, "partner").overall(28)
+            ScoreEvent score = ScoreEvent.conversation(clientId, "partner").overall(28)
                     .dimension("acknowledgement", 25, 0, "I hate him! " + SECRET, "feeling-not-acknowledged", -30)
                     .dimension("mirroring", 20, 0, "I hate him! " + SECRET, "affect-not-mirrored", -30)
                     .dimension("inquiry", 15, 1, "That sucks! " + SECRET, "no-question", -35)
                     .dimension("exploration", 10, 1, "Forget the " + SECRET, "closing-comment", -40)
-                    .dimension("presence", 60).dimension("listening-balance", 70));
+                    .dimension("presence", 60).dimension("listening-balance", 70);
+            KafkaTestClient.publish(score);
+            SCORE[i] = score.scoreId();
             List<String> ids = await().atMost(WAIT).pollInterval(Duration.ofMillis(100))
                     .until(() -> ids(Http.get(recommendations(clientId), APP.token())), list -> list.size() >= 2);
             FIRST[i] = ids.get(0);
@@ -127,6 +138,9 @@ class AttackSuiteIT {
                     "{\"status\":\"viewed\",\"note\":\"We spoke about the " + SECRET + ".\"}");
             assertThat(viewed.status()).as(viewed.body()).isEqualTo(200);
             assertThat(viewed.body()).as("the fixture must plant the secret").contains(SECRET);
+            String scoreId = SCORE[i];
+            await().atMost(WAIT).pollInterval(Duration.ofMillis(100))
+                    .until(() -> db().getCollection("assessments").find(Filters.eq("_id", scoreId)).first() != null);
             ALERT[i] = "atk-alert-" + i + "-" + RUN;
             alerts.raise(clientId, new AlertStore.CoachAlert(ALERT[i], "concern", "Distress persisted.",
                     Instant.now()));
@@ -195,6 +209,68 @@ class AttackSuiteIT {
                 .row(COACH_WITHOUT_CONSENT, PRIVATE_COACH, closedAlert, 200)
                 .row(LEGITIMATE, OPEN_COACH, openAlert, 200);
 
+        // The coach dashboard: the same rules, for coaches only (docs/dashboard.md). API-style callers (no Accept:
+        // text/html) get the API's statuses and problems; the browser's redirects are covered by DashboardIT.
+        On openScore = new On(OPEN, SCORE[0]);
+        On closedScore = new On(PRIVATE, SCORE[1]);
+        dashboardRead(table, "GET /dashboard/clients/{clientId}", open, closed,
+                (token, on) -> Http.get(dashboard(on.clientId()), token));
+        for (String part : List.of("alerts", "recommendations", "trends", "chart")) {
+            dashboardRead(table, "GET /dashboard/clients/{clientId}/" + part, open, closed,
+                    (token, on) -> Http.get(dashboard(on.clientId()) + "/" + part, token));
+        }
+        dashboardRead(table, "GET /dashboard/clients/{clientId}/assessments/{assessmentId}", openScore, closedScore,
+                (token, on) -> Http.get(dashboard(on.clientId()) + "/assessments/" + on.itemId(), token))
+                .row(OTHER_CLIENT, OPEN_COACH, new On(OPEN, SCORE[1]), 404);
+        dashboardRead(table, "GET /dashboard/clients/{clientId}/assessments/{assessmentId}/words", openScore,
+                closedScore, (token, on) -> Http.get(dashboard(on.clientId()) + "/assessments/" + on.itemId()
+                        + "/words", token))
+                .row(OTHER_CLIENT, OPEN_COACH, new On(OPEN, SCORE[1]), 404);
+        dashboardRead(table, "GET /dashboard/clients/{clientId}/events", open, closed,
+                (token, on) -> Http.stream(dashboard(on.clientId()) + "/events", token, () -> { },
+                        Duration.ofSeconds(2)));
+        table.endpoint("POST /dashboard/clients/{clientId}/alerts/{alertId}/acknowledgement", Mode.WRITE,
+                        (token, on) -> fromTheDashboard(dashboard(on.clientId()) + "/alerts/" + on.itemId()
+                                + "/acknowledgement", token, ""))
+                .state(on -> alert(on.itemId()))
+                .tokenAttacks(OPEN_COACH, openAlert)
+                .row(OTHER_TENANT_APP, OTHER_APP, openAlert, 403)
+                .row(OTHER_CLIENT, OTHER_CLIENT_ID, openAlert, 403)
+                .row(UNASSIGNED_COACH, UNASSIGNED, openAlert, 404)
+                .row(UNASSIGNED_COACH, OPEN_COACH, new On(OPEN, ALERT[1]), 404)
+                .row(ADMIN, ADMIN_ID, openAlert, 403)
+                .row(ROLE_NOT_ALLOWED, APP, openAlert, 403)
+                .row(COACH_WITHOUT_CONSENT, PRIVATE_COACH, closedAlert, 200)
+                .row(LEGITIMATE, OPEN_COACH, openAlert, 200);
+        // The roster: a coach's own clients; it names no client of anyone else.
+        table.endpoint("GET /dashboard", Mode.READ, (token, on) -> Http.get("/dashboard/", token))
+                .tokenAttacks(OPEN_COACH, open)
+                .row(OTHER_TENANT_APP, OTHER_APP, open, 403)
+                .row(OTHER_CLIENT, OTHER_CLIENT_ID, open, 403)
+                .row(UNASSIGNED_COACH, UNASSIGNED, open, 200)
+                .row(COACH_WITHOUT_CONSENT, PRIVATE_COACH, closed, 200)
+                .row(ADMIN, ADMIN_ID, open, 403)
+                .allowed(OPEN_COACH, open, 200);
+        // Signing in checks the token of the form like a bearer token; signing out, the session's.
+        table.endpoint("POST /dashboard/sign-in", Mode.READ,
+                        (token, on) -> fromTheDashboard("/dashboard/sign-in", null, "token=" + (token == null ? "" : token)))
+                .tokenAttacks(OPEN_COACH, open)
+                .row(OTHER_TENANT_APP, OTHER_APP, open, 403)
+                .row(OTHER_CLIENT, OTHER_CLIENT_ID, open, 403)
+                .row(UNASSIGNED_COACH, UNASSIGNED, open, 204)
+                .row(COACH_WITHOUT_CONSENT, PRIVATE_COACH, closed, 204)
+                .row(ADMIN, ADMIN_ID, open, 403)
+                .row(LEGITIMATE, OPEN_COACH, open, 204);
+        table.endpoint("POST /dashboard/sign-out", Mode.READ,
+                        (token, on) -> fromTheDashboard("/dashboard/sign-out", token, ""))
+                .tokenAttacks(OPEN_COACH, open)
+                .row(OTHER_TENANT_APP, OTHER_APP, open, 403)
+                .row(OTHER_CLIENT, OTHER_CLIENT_ID, open, 403)
+                .row(UNASSIGNED_COACH, UNASSIGNED, open, 204)
+                .row(COACH_WITHOUT_CONSENT, PRIVATE_COACH, closed, 204)
+                .row(ADMIN, ADMIN_ID, open, 403)
+                .row(LEGITIMATE, OPEN_COACH, open, 204);
+
         // The exercise catalog holds no client data: anyone signed in reads it, only admins write it.
         On seeded = new On(null, SEEDED_EXERCISE);
         On created = new On(null, EXERCISE);
@@ -221,6 +297,50 @@ class AttackSuiteIT {
                 .allowed(OPEN_CLIENT, open, 200)
                 .allowed(APP, open, 200)
                 .allowed(OPEN_COACH, open, 200);
+    }
+
+    /** A dashboard page or part about one client: coaches only, assigned, words only with consent. */
+    private static AttackTable<On>.EndpointRows dashboardRead(AttackTable<On> table, String spec, On open, On closed,
+            BiFunction<String, On, Answer> request) {
+        return table.endpoint(spec, Mode.READ, request)
+                .tokenAttacks(OPEN_COACH, open)
+                .row(OTHER_TENANT_APP, OTHER_APP, open, 403)
+                .row(OTHER_CLIENT, OTHER_CLIENT_ID, open, 403)
+                .row(UNASSIGNED_COACH, UNASSIGNED, open, 404)
+                .row(COACH_WITHOUT_CONSENT, PRIVATE_COACH, closed, 200)
+                .row(ADMIN, ADMIN_ID, open, 403)
+                .row(ROLE_NOT_ALLOWED, APP, open, 403)
+                .row(ROLE_NOT_ALLOWED, OPEN_CLIENT, open, 403)
+                .allowed(OPEN_COACH, open, 200);
+    }
+
+    /**
+     * A form post as the dashboard's own pages send it: same origin, from htmx, {@code token} as the bearer token
+     * (none when null).
+     */
+    private static Answer fromTheDashboard(String path, String token, String form) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + RestAssured.port + path))
+                .timeout(WAIT).header("Content-Type", "application/x-www-form-urlencoded")
+                .header("Sec-Fetch-Site", "same-origin").header("HX-Request", "true")
+                .POST(HttpRequest.BodyPublishers.ofString(form));
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        try {
+            HttpResponse<String> response = HttpClient.newHttpClient().send(request.build(),
+                    HttpResponse.BodyHandlers.ofString());
+            return new Answer(response.statusCode(), response.headers().firstValue("Content-Type").orElse(null),
+                    response.headers().firstValue("WWW-Authenticate").orElse(null), response.body());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String dashboard(String clientId) {
+        return "/dashboard/clients/" + clientId;
     }
 
     private static AttackTable<On>.EndpointRows catalogRead(AttackTable<On> table, String spec, On on,

@@ -105,6 +105,23 @@ final class ScoreEvent {
         return this;
     }
 
+    /** Adds an evidence span at {@code start} of {@code turn} to the named dimension, added before. */
+    ScoreEvent span(String dimension, int turn, int start, String text, String signal, int effect) {
+        for (var node : dimensions) {
+            if (dimension.equals(node.get("name").asText())) {
+                ObjectNode evidence = ((ArrayNode) node.get("evidence")).addObject();
+                evidence.put("turn", turn);
+                evidence.put("start", start);
+                evidence.put("end", start + text.length());
+                evidence.put("text", text);
+                evidence.put("signal", signal);
+                evidence.put("effect", effect);
+                return this;
+            }
+        }
+        throw new IllegalArgumentException("no dimension " + dimension);
+    }
+
     ScoreEvent keyMoment(int turn, String signal, int impact) {
         ObjectNode moment = ((ArrayNode) body.get("keyMoments")).addObject();
         moment.put("turn", turn);

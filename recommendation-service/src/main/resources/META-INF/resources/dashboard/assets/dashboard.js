@@ -65,7 +65,7 @@
             parsing: false,
             interaction: { mode: 'nearest', intersect: true },
             scales: {
-              x: { type: 'linear', ticks: { callback: function (v) { return formatDate(v); }, maxTicksLimit: 8 },
+              x: { type: 'linear', ticks: { callback: function (v) { return formatDate(v); }, stepSize: dayStep(datasets) },
                 title: { display: true, text: 'date (UTC)' } },
               y: { min: 0, max: 100, title: { display: true, text: 'score' } }
             },
@@ -149,7 +149,28 @@
     });
   }
 
+  // Whether the page's live stream is open, for the coach (the badge) and for tests.
+  function initLive() {
+    document.body.addEventListener('htmx:sseOpen', function (event) {
+      event.target.dataset.live = 'open';
+    });
+    document.body.addEventListener('htmx:sseError', function (event) {
+      event.target.dataset.live = 'reconnecting';
+    });
+  }
+
+  function dayStep(datasets) {
+    var xs = [];
+    datasets.forEach(function (d) { d.data.forEach(function (p) { xs.push(p.x); }); });
+    if (!xs.length) {
+      return undefined;
+    }
+    var days = (Math.max.apply(null, xs) - Math.min.apply(null, xs)) / 86400000;
+    return Math.max(1, Math.ceil(days / 8)) * 86400000;
+  }
+
   document.addEventListener('DOMContentLoaded', function () {
+    initLive();
     initRoster();
     initCharts(document);
     document.body.addEventListener('htmx:afterSettle', function (event) {

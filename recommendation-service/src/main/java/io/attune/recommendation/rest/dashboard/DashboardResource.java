@@ -6,7 +6,6 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.regex.Pattern;
 
 import jakarta.annotation.security.PermitAll;
@@ -36,10 +35,12 @@ import io.attune.recommendation.config.DashboardConfig;
 import io.attune.recommendation.service.AccessControl;
 import io.attune.recommendation.store.AlertStore;
 import io.quarkus.logging.Log;
+import io.quarkus.security.UnauthorizedException;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import io.smallrye.jwt.auth.principal.JWTParser;
 import io.smallrye.jwt.auth.principal.ParseException;
+import io.smallrye.common.annotation.Blocking;
 import io.smallrye.mutiny.Multi;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
@@ -54,8 +55,9 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
 @Produces(MediaType.TEXT_HTML)
 public class DashboardResource {
 
-    private static final Pattern ALERT_ID = Pattern.compile("^[A-Za-z0-9:._-]{1,128}$");
-    private static final URI SIGN_IN = URI.create("/dashboard/sign-in");
+    private static final Pattern ITEM_ID = Pattern.compile("^[A-Za-z0-9:._-]{1,128}$");
+    /** A static page: it holds nothing and needs no session. */
+    private static final URI SIGN_IN = URI.create("/dashboard/sign-in.html");
     private static final URI ROSTER = URI.create("/dashboard/");
 
     @CheckedTemplate
@@ -100,12 +102,6 @@ public class DashboardResource {
         this.config = config;
     }
 
-    @GET
-    @Path("/sign-in")
-    public TemplateInstance signInPage() {
-        return Templates.signIn(null);
-    }
-
     /**
      * Local sign-in with a coach token (from {@code attune token --role coach}). The token is verified here, so a
      * bad one is answered on the page instead of becoming a cookie.
@@ -120,47 +116,58 @@ public class DashboardResource {
         Caller caller;
         try {
             jwt = parser.parse(value);
-            caller = new Authorizer(jwt).caller();
-        } catch (ParseException | ProblemException e) {
+        } catch (ParseException e) {
             Log.debugf("Dashboard sign-in refused: %s", e.getMessage());
-            return Response.status(401).entity(Templates.signIn("That token is not valid here: it may have "
-                    + "expired, or come from another key or issuer.")).build();
+            if (!wantsHtml(headers)) {
+                throw new UnauthorizedException();
+            }
+            return Response.status(401).type(MediaType.TEXT_HTML_TYPE).entity(Templates.signIn("That token is not "
+                    + "valid here: it may have expired, or come from another key or issuer.")).build();
         }
-        if (!caller.is(Role.COACH)) {
-            return Response.status(403).entity(Templates.signIn("The dashboard is for coaches; this token's role is "
-                    + caller.role().wireName() + ".")).build();
+        try {
+            caller = new Authorizer(jwt).caller();
+            if (!caller.is(Role.COACH)) {
+                throw ProblemException.forbidden("The dashboard is for coaches; a " + caller.role().wireName()
+                        + " uses the API.");
+            }
+        } catch (ProblemException e) {
+            if (!wantsHtml(headers)) {
+                throw e;
+            }
+            return Response.status(e.status()).type(MediaType.TEXT_HTML_TYPE).entity(Templates.signIn(e.getMessage()))
+                    .build();
         }
         Duration lifetime = Duration.between(Instant.now(), Instant.ofEpochSecond(jwt.getExpirationTime()));
-        return Response.seeOther(ROSTER).cookie(session.signIn(value, lifetime, https(uri))).build();
+        return done(headers, ROSTER).cookie(session.signIn(value, lifetime, https(uri))).build();
     }
 
+    /** Ends the session. A browser whose session has already expired is signed out all the same. */
     @POST
     @Path("/sign-out")
     public Response signOut(@Context HttpHeaders headers, @Context UriInfo uri) {
         DashboardSession.requireSameOrigin(headers);
-        return Response.seeOther(SIGN_IN).cookie(session.signOut(https(uri))).build();
+        if (!wantsHtml(headers)) {
+            session.requireCoach();
+        }
+        return done(headers, SIGN_IN).cookie(session.signOut(https(uri))).build();
     }
 
     @GET
-    public Response roster() {
-        Optional<Caller> coach = session.coach();
-        if (coach.isEmpty()) {
-            return Response.seeOther(SIGN_IN).build();
-        }
-        return Response.ok(Templates.roster(coach.get(), views.roster(coach.get()),
-                config.stalledAfter().toDays() + " days")).build();
+    public Response roster(@Context HttpHeaders headers) {
+        return signedIn(headers, coach -> Templates.roster(coach, views.roster(coach),
+                config.stalledAfter().toDays() + " days"));
     }
 
     @GET
     @Path("/clients/{clientId}")
-    public Response client(@PathParam("clientId") String clientId) {
-        return page(clientId, (coach, grant) -> Templates.client(coach, views.client(grant)));
+    public Response client(@PathParam("clientId") String clientId, @Context HttpHeaders headers) {
+        return page(clientId, headers, (coach, grant) -> Templates.client(coach, views.client(grant)));
     }
 
     @GET
     @Path("/clients/{clientId}/alerts")
-    public Response alertList(@PathParam("clientId") String clientId) {
-        return page(clientId, (coach, grant) -> Templates.alerts(clientId, views.alerts(clientId)));
+    public Response alertList(@PathParam("clientId") String clientId, @Context HttpHeaders headers) {
+        return page(clientId, headers, (coach, grant) -> Templates.alerts(clientId, views.alerts(clientId)));
     }
 
     @POST
@@ -168,67 +175,71 @@ public class DashboardResource {
     public Response acknowledge(@PathParam("clientId") String clientId, @PathParam("alertId") String alertId,
             @Context HttpHeaders headers) {
         DashboardSession.requireHtmx(headers);
-        if (alertId == null || !ALERT_ID.matcher(alertId).matches()) {
-            return Response.status(404).build();
-        }
-        return page(clientId, ClientAction.ACKNOWLEDGE_ALERT, (coach, grant) -> alerts
-                .acknowledge(clientId, alertId, coach.subject(), Instant.now().truncatedTo(ChronoUnit.MILLIS))
-                .map(a -> (Object) Templates.alert(clientId, DashboardViews.alert(a)))
-                .orElseThrow(() -> ProblemException.notFound("No such alert for this client.")));
+        return page(clientId, ClientAction.ACKNOWLEDGE_ALERT, headers, (coach, grant) -> {
+            if (alertId == null || !ITEM_ID.matcher(alertId).matches()) {
+                throw ProblemException.notFound("No such alert for this client.");
+            }
+            return alerts.acknowledge(clientId, alertId, coach.subject(), Instant.now().truncatedTo(ChronoUnit.MILLIS))
+                    .map(a -> Templates.alert(clientId, DashboardViews.alert(a)))
+                    .orElseThrow(() -> ProblemException.notFound("No such alert for this client."));
+        });
     }
 
     @GET
     @Path("/clients/{clientId}/recommendations")
-    public Response recommendationList(@PathParam("clientId") String clientId) {
-        return page(clientId, (coach, grant) -> Templates.recommendations(grant.textVisible(),
+    public Response recommendationList(@PathParam("clientId") String clientId, @Context HttpHeaders headers) {
+        return page(clientId, headers, (coach, grant) -> Templates.recommendations(grant.textVisible(),
                 views.recommendations(grant)));
     }
 
     @GET
     @Path("/clients/{clientId}/trends")
-    public Response trends(@PathParam("clientId") String clientId) {
-        return page(clientId, (coach, grant) -> Templates.trends(clientId, views.trends(clientId)));
+    public Response trends(@PathParam("clientId") String clientId, @Context HttpHeaders headers) {
+        return page(clientId, headers, (coach, grant) -> Templates.trends(clientId, views.trends(clientId)));
     }
 
     @GET
     @Path("/clients/{clientId}/chart")
     @Produces(MediaType.APPLICATION_JSON)
-    public Response chart(@PathParam("clientId") String clientId) {
-        return page(clientId, (coach, grant) -> views.chart(clientId));
+    public Response chart(@PathParam("clientId") String clientId, @Context HttpHeaders headers) {
+        return page(clientId, headers, (coach, grant) -> views.chart(clientId));
     }
 
     @GET
     @Path("/clients/{clientId}/assessments/{assessmentId}")
     public Response assessment(@PathParam("clientId") String clientId,
-            @PathParam("assessmentId") String assessmentId) {
-        return page(clientId, (coach, grant) -> Templates.assessment(coach, found(grant, assessmentId)));
+            @PathParam("assessmentId") String assessmentId, @Context HttpHeaders headers) {
+        return page(clientId, headers, (coach, grant) -> Templates.assessment(coach, found(grant, assessmentId)));
     }
 
     @GET
     @Path("/clients/{clientId}/assessments/{assessmentId}/words")
-    public Response words(@PathParam("clientId") String clientId, @PathParam("assessmentId") String assessmentId) {
-        return page(clientId, (coach, grant) -> Templates.words(found(grant, assessmentId)));
+    public Response words(@PathParam("clientId") String clientId, @PathParam("assessmentId") String assessmentId,
+            @Context HttpHeaders headers) {
+        return page(clientId, headers, (coach, grant) -> Templates.words(found(grant, assessmentId)));
     }
 
     /**
-     * The page's live stream: an event named after each part of the client's page that changed (assessments,
-     * alerts, recommendations, consent), which htmx answers by fetching that part again. Assignment is checked at
-     * every look: an unassigned coach's stream ends.
+     * The page's live stream: {@code open} at once, then an event named after each part of the client's page that
+     * changed (assessments, alerts, recommendations, consent), which htmx answers by fetching that part again.
+     * Assignment is checked at every look: an unassigned coach's stream ends.
      */
     @GET
     @Path("/clients/{clientId}/events")
     @Produces(MediaType.SERVER_SENT_EVENTS)
+    @Blocking // the session and the access check wait for the token's verification and read MongoDB
     public Multi<OutboundSseEvent> events(@PathParam("clientId") String clientId, @Context Sse sse) {
-        Caller coach = session.coach().orElseThrow(() -> new ProblemException(401, "unauthorized", "Unauthorized",
-                "Sign in to the dashboard first."));
-        Ids.requireClientId(clientId);
+        Caller coach = session.requireCoach();
+        if (!Ids.validSubjectId(clientId)) {
+            throw ProblemException.notFound("No such client.");
+        }
         access.authorize(coach, ClientAction.READ_SCORES, clientId);
         return live.changes(coach, clientId)
-                .map(part -> sse.newEventBuilder().name(part).data("changed").build());
+                .map(part -> sse.newEventBuilder().name(part).data(part).build());
     }
 
     private Views.AssessmentPage found(Grant grant, String assessmentId) {
-        if (assessmentId == null || !ALERT_ID.matcher(assessmentId).matches()) {
+        if (assessmentId == null || !ITEM_ID.matcher(assessmentId).matches()) {
             throw ProblemException.notFound("No such assessment for this client.");
         }
         return views.assessment(grant, assessmentId)
@@ -239,32 +250,64 @@ public class DashboardResource {
         Object render(Caller coach, Grant grant);
     }
 
-    private Response page(String clientId, Body body) {
-        return page(clientId, ClientAction.READ_SCORES, body);
+    private Response page(String clientId, HttpHeaders headers, Body body) {
+        return page(clientId, ClientAction.READ_SCORES, headers, body);
     }
 
     /**
-     * Signs in, authorises and renders. A refusal is a page, not problem+json: the same "not found" for a client
-     * of another tenant, an unassigned one and one that does not exist, as the API answers.
+     * Signs in, authorises and renders. A browser page (one that accepts HTML) without a session goes to the
+     * sign-in page, and a refusal is a page: the same "not found" for a client of another tenant, an unassigned one
+     * and one that does not exist, as the API answers. Any other caller gets the API's statuses and problems.
      */
-    private Response page(String clientId, ClientAction action, Body body) {
-        Optional<Caller> coach = session.coach();
-        if (coach.isEmpty()) {
-            return Response.seeOther(SIGN_IN).build();
-        }
-        try {
-            if (!Ids.validSubjectId(clientId)) {
-                throw ProblemException.notFound("No such client.");
+    private Response page(String clientId, ClientAction action, HttpHeaders headers, Body body) {
+        return signedIn(headers, coach -> {
+            try {
+                if (!Ids.validSubjectId(clientId)) {
+                    throw ProblemException.notFound("No such client.");
+                }
+                return body.render(coach, access.authorize(coach, action, clientId));
+            } catch (ProblemException e) {
+                if (!wantsHtml(headers)) {
+                    throw e;
+                }
+                String message = e.status() == 404
+                        ? "This client is not on your roster, or there is nothing here for them."
+                        : Objects.requireNonNullElse(e.getMessage(), e.title());
+                return Response.status(e.status()).type(MediaType.TEXT_HTML_TYPE)
+                        .entity(Templates.refused(coach, message)).build();
             }
-            Grant grant = access.authorize(coach.get(), action, clientId);
-            return Response.ok(body.render(coach.get(), grant)).build();
+        });
+    }
+
+    private Response signedIn(HttpHeaders headers, java.util.function.Function<Caller, Object> body) {
+        Caller coach;
+        try {
+            coach = session.requireCoach();
+        } catch (UnauthorizedException e) {
+            if (wantsHtml(headers)) {
+                return Response.seeOther(SIGN_IN).build();
+            }
+            throw e;
         } catch (ProblemException e) {
-            String message = e.status() == 404
-                    ? "This client is not on your roster, or there is nothing here for them."
-                    : Objects.requireNonNullElse(e.getMessage(), e.title());
-            return Response.status(e.status()).type(MediaType.TEXT_HTML_TYPE)
-                    .entity(Templates.refused(coach.get(), message)).build();
+            if (wantsHtml(headers)) {
+                return Response.status(e.status()).type(MediaType.TEXT_HTML_TYPE)
+                        .entity(Templates.signIn(e.getMessage())).build();
+            }
+            throw e;
         }
+        Object entity = body.apply(coach);
+        return entity instanceof Response response ? response : Response.ok(entity).build();
+    }
+
+    /** After a sign-in or sign-out: a browser is sent on to the next page; any other caller gets 204. */
+    private static Response.ResponseBuilder done(HttpHeaders headers, URI next) {
+        return wantsHtml(headers) ? Response.seeOther(next) : Response.noContent();
+    }
+
+    /** A browser navigation or htmx request, as opposed to an API-style caller: it asks for HTML by name. */
+    private static boolean wantsHtml(HttpHeaders headers) {
+        return headers.getAcceptableMediaTypes().stream()
+                .anyMatch(type -> "text".equals(type.getType()) && "html".equals(type.getSubtype()));
     }
 
     private static boolean https(UriInfo uri) {

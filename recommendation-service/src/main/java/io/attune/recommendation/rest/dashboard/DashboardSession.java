@@ -2,7 +2,6 @@ package io.attune.recommendation.rest.dashboard;
 
 import java.net.URI;
 import java.time.Duration;
-import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.core.HttpHeaders;
@@ -13,6 +12,7 @@ import io.attune.chassis.security.Authorizer;
 import io.attune.chassis.security.Caller;
 import io.attune.chassis.security.Role;
 import io.attune.recommendation.config.DashboardConfig;
+import io.quarkus.security.UnauthorizedException;
 import io.quarkus.security.identity.CurrentIdentityAssociation;
 import io.quarkus.security.identity.SecurityIdentity;
 import org.eclipse.microprofile.jwt.JsonWebToken;
@@ -37,26 +37,28 @@ public class DashboardSession {
     }
 
     /**
-     * The signed-in coach; empty without a session, with an expired or forged token, or for another role (the
-     * dashboard is for coaches; apps and admins use the API).
+     * The signed-in coach, from the session cookie or an Authorization header.
+     *
+     * @throws UnauthorizedException without a token, or with one that does not verify (expired, forged)
+     * @throws ProblemException      403 for a token without a tenant or an Attune role, or of another role: the
+     *                               dashboard is for coaches; apps and admins use the API
      */
-    public Optional<Caller> coach() {
+    public Caller requireCoach() {
         SecurityIdentity identity;
         try {
             identity = identities.getDeferredIdentity().await().indefinitely();
         } catch (RuntimeException e) {
-            // A cookie whose token no longer verifies (expired, another key): treated as signed out.
-            return Optional.empty();
+            throw new UnauthorizedException();
         }
         if (identity == null || identity.isAnonymous() || !(identity.getPrincipal() instanceof JsonWebToken token)) {
-            return Optional.empty();
+            throw new UnauthorizedException();
         }
-        try {
-            Caller caller = new Authorizer(token).caller();
-            return caller.is(Role.COACH) ? Optional.of(caller) : Optional.empty();
-        } catch (ProblemException e) {
-            return Optional.empty();
+        Caller caller = new Authorizer(token).caller();
+        if (!caller.is(Role.COACH)) {
+            throw ProblemException.forbidden("The dashboard is for coaches; a " + caller.role().wireName()
+                    + " uses the API.");
         }
+        return caller;
     }
 
     public NewCookie signIn(String token, Duration lifetime, boolean https) {

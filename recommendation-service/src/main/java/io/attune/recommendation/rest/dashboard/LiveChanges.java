@@ -36,6 +36,7 @@ public class LiveChanges {
     static final String ALERTS = "alerts";
     static final String RECOMMENDATIONS = "recommendations";
     static final String CONSENT = "consent";
+    static final String OPEN = "open";
     private static final int RECENT = 50;
 
     private final ProfileStore profiles;
@@ -55,9 +56,16 @@ public class LiveChanges {
         this.config = config;
     }
 
-    /** Names of changed parts, as they change; ends when the coach may no longer see the client. */
+    /**
+     * {@code open} at once (so the browser knows the stream is live), then the names of changed parts, as they
+     * change; ends when the coach may no longer see the client.
+     */
     public Multi<String> changes(Caller coach, String clientId) {
         AtomicReference<Map<String, Object>> last = new AtomicReference<>(snapshot(clientId));
+        return Multi.createBy().concatenating().streams(Multi.createFrom().item(OPEN), looks(coach, clientId, last));
+    }
+
+    private Multi<String> looks(Caller coach, String clientId, AtomicReference<Map<String, Object>> last) {
         // A slow look skips ticks instead of queueing them; the looks read MongoDB, so they run on a worker.
         return Multi.createFrom().ticks().every(config.liveInterval())
                 .onOverflow().drop()

@@ -149,6 +149,17 @@ class DashboardIT {
         assertThat(row(SHARING).findElement(By.cssSelector("td.consent")).getText()).isEqualTo("words shared");
         assertThat(row(PRIVATE).findElement(By.cssSelector("td.consent")).getText()).isEqualTo("words not shared");
 
+        // Search and sort work in the page.
+        browser.findElement(By.id("roster-search")).sendKeys("private");
+        assertThat(browser.findElements(By.cssSelector("#roster tbody tr")).stream().filter(WebElement::isDisplayed)
+                .map(r -> r.getAttribute("data-client")).toList()).containsExactly(PRIVATE);
+        browser.findElement(By.id("roster-search")).clear();
+        browser.findElement(By.id("roster-search")).sendKeys(" ");
+        new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("roster-sort"))).selectByValue("client");
+        assertThat(browser.findElements(By.cssSelector("#roster tbody tr")).stream()
+                .map(r -> r.getAttribute("data-client")).toList()).containsExactly(PRIVATE, SHARING);
+        assertThat(browser.getCurrentUrl()).doesNotContain("private");
+
         // The session is an HttpOnly cookie: page scripts cannot read the token.
         assertThat((String) ((JavascriptExecutor) browser).executeScript("return document.cookie")).isEmpty();
         screenshot("roster");
@@ -168,9 +179,33 @@ class DashboardIT {
                 .get("/dashboard/clients/{clientId}", UNASSIGNED).then().statusCode(404);
         TestAuth.anonymous().cookie("attune_dashboard", cookie).redirects().follow(false)
                 .get("/dashboard/clients/{clientId}/chart", UNASSIGNED).then().statusCode(404);
-        // Without a session there is nothing but the way to sign in.
+        // Without a session a browser is sent to sign in; any other caller gets the API's 401.
+        TestAuth.anonymous().accept("text/html").redirects().follow(false)
+                .get("/dashboard/clients/{clientId}", SHARING).then()
+                .statusCode(303).header("Location", org.hamcrest.Matchers.endsWith("/dashboard/sign-in.html"));
         TestAuth.anonymous().redirects().follow(false).get("/dashboard/clients/{clientId}", SHARING).then()
-                .statusCode(303).header("Location", org.hamcrest.Matchers.endsWith("/dashboard/sign-in"));
+                .statusCode(401).contentType("application/problem+json").header("WWW-Authenticate", "Bearer");
+        // A proxy that signs coaches in with the OIDC provider passes the token as a bearer token instead.
+        TestAuth.as(TestTokens.coach(TestAuth.TENANT, COACH)).accept("text/html").get("/dashboard/").then()
+                .statusCode(200).body(org.hamcrest.Matchers.containsString(SHARING));
+    }
+
+    @Test
+    @Order(2)
+    void stateChangingRequestsFromAnotherSiteAreRefused() {
+        signedIn();
+        String cookie = browser.manage().getCookieNamed("attune_dashboard").getValue();
+        // A form of another site that posts a token of its own (login CSRF).
+        TestAuth.anonymous().header("Sec-Fetch-Site", "cross-site").contentType("application/x-www-form-urlencoded")
+                .formParam("token", TestTokens.coach(TestAuth.TENANT, "coach-attacker-" + RUN))
+                .post("/dashboard/sign-in").then().statusCode(403).contentType("application/problem+json");
+        TestAuth.anonymous().header("Origin", "https://evil.example").contentType("application/x-www-form-urlencoded")
+                .formParam("token", TestTokens.coach(TestAuth.TENANT, "coach-attacker-" + RUN))
+                .post("/dashboard/sign-in").then().statusCode(403);
+        // An acknowledgement without htmx's header, as a plain cross-site form would send it.
+        TestAuth.anonymous().cookie("attune_dashboard", cookie).header("Sec-Fetch-Site", "same-origin")
+                .post("/dashboard/clients/{clientId}/alerts/{alertId}/acknowledgement", SHARING, "no-such-alert")
+                .then().statusCode(403);
     }
 
     @Test

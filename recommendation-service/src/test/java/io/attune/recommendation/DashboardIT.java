@@ -212,6 +212,12 @@ class DashboardIT {
     @Order(3)
     void theChartHasOneSeriesPerDimensionWithThresholdLines() {
         signedIn();
+        // The client's feedback on one recommendation, step by step.
+        String recommendation = (String) RecommendationApi.awaitAtLeast(SHARING, 1).stream()
+                .filter(r -> "active".equals(r.get("status"))).findFirst().orElseThrow().get("id");
+        RecommendationApi.feedback(SHARING, recommendation, "{\"status\":\"viewed\"}").statusCode(200);
+        RecommendationApi.feedback(SHARING, recommendation, "{\"status\":\"completed\",\"helpful\":4}")
+                .statusCode(200);
         browser.get(url("clients/" + SHARING));
         WebElement canvas = wait(PAGE).until(ExpectedConditions.presenceOfElementLocated(
                 By.cssSelector("canvas#chart[data-ready='true']")));
@@ -232,6 +238,12 @@ class DashboardIT {
                 .findElement(By.xpath("..")).findElement(By.cssSelector(".delta"));
         assertThat(overall.getText()).isEqualTo("28 → 52 (+24)");
         assertThat(overall.getAttribute("class")).contains("delta-up");
+
+        // Recommendations with their status and every feedback step.
+        assertThat(browser.findElements(By.cssSelector("#recommendation-table ol.history li")))
+                .extracting(WebElement::getText)
+                .anySatisfy(step -> assertThat(step).startsWith("viewed ·"))
+                .anySatisfy(step -> assertThat(step).startsWith("completed, helpful 4/5 ·"));
 
         // A toggle hides its series.
         browser.findElement(By.cssSelector("input[data-series='presence']")).click();

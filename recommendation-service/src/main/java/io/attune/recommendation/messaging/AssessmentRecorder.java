@@ -12,6 +12,7 @@ import io.attune.chassis.security.ClientRef;
 import io.attune.recommendation.config.RecommendationConfig;
 import io.attune.recommendation.store.AssessmentStore;
 import io.attune.recommendation.store.ErasureMarkers;
+import io.micrometer.core.annotation.Timed;
 import io.quarkus.logging.Log;
 import io.smallrye.common.annotation.Blocking;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
@@ -45,6 +46,8 @@ public class AssessmentRecorder {
     }
 
     @Incoming(SCORES)
+    @Timed(value = "attune.consumer.processing", extraTags = { "channel", SCORES },
+            description = "Time from delivery of a record to its acknowledgement")
     @Blocking
     public CompletionStage<Void> onScore(Message<String> message) {
         if (CloudEventTypes.isOther(message, AttunementScoreComputed.TYPE)) {
@@ -73,6 +76,8 @@ public class AssessmentRecorder {
     }
 
     @Incoming(ERASURES)
+    @Timed(value = "attune.consumer.processing", extraTags = { "channel", ERASURES },
+            description = "Time from delivery of a record to its acknowledgement")
     @Blocking
     public CompletionStage<Void> onErasure(Message<String> message) {
         if (CloudEventTypes.isOther(message, ClientErasureRequested.TYPE)) {

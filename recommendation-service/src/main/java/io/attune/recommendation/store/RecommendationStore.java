@@ -163,12 +163,31 @@ public class RecommendationStore {
         }
         updates.add(Updates.push("outbox", outboxEntry(id, STATUS_CHANGED, target, now)));
         updates.add(Updates.inc("outboxCount", 1));
+        // Every step, for the coach dashboard; the note is the client's words and stays only in the latest feedback.
+        updates.add(Updates.push("history", new Document("status", target.name())
+                .append("helpful", feedback == null ? null : feedback.helpful()).append("at", Date.from(now))));
         Document updated = collections.get(Collections.RECOMMENDATIONS).findOneAndUpdate(
                 Filters.and(Filters.eq("_id", id), Filters.eq("clientId", clientId),
                         Filters.in("status", target.reachableFrom().stream().map(Enum::name).toList())),
                 Updates.combine(updates),
                 new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER));
         return Optional.ofNullable(updated).map(RecommendationDocuments::toRecommendation);
+    }
+
+    /** One status change made through feedback, with how helpful the client found the exercise then. */
+    public record FeedbackStep(RecommendationStatus status, Integer helpful, Instant at) {
+    }
+
+    /** The feedback steps of the client's recommendations, oldest first, by recommendation id. */
+    public Map<String, List<FeedbackStep>> feedbackHistory(String clientId) {
+        Map<String, List<FeedbackStep>> history = new HashMap<>();
+        collections.get(Collections.RECOMMENDATIONS).find(Filters.eq("clientId", clientId))
+                .projection(new Document("history", 1))
+                .forEach(doc -> history.put(doc.getString("_id"), doc.getList("history", Document.class, List.of())
+                        .stream().map(step -> new FeedbackStep(RecommendationStatus.valueOf(step.getString("status")),
+                                step.getInteger("helpful"), step.getDate("at").toInstant()))
+                        .toList()));
+        return history;
     }
 
     /** Recommendations with events not yet acknowledged by the broker, oldest change first. */

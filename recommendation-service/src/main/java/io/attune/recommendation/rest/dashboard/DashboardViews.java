@@ -148,6 +148,7 @@ public class DashboardViews {
 
     /** The client's latest recommendations; their words only as the grant allows (and audited). */
     public List<Views.RecommendationView> recommendations(Grant grant) {
+        Map<String, List<RecommendationStore.FeedbackStep>> history = recommendations.feedbackHistory(grant.clientId());
         return recommendations.list(grant.clientId(), null, null, RECOMMENDATIONS).items().stream()
                 .map(r -> accessControl.visible(grant, r))
                 .map(r -> {
@@ -163,9 +164,15 @@ public class DashboardViews {
                             feedback == null || feedback.helpful() == null ? null : helpful(feedback.helpful()),
                             feedback == null ? null : feedback.note(),
                             feedback == null || feedback.at() == null ? null : DATE.format(feedback.at()),
-                            reason == null ? null : reason.assessmentId());
+                            reason == null ? null : reason.assessmentId(),
+                            history.getOrDefault(r.id(), List.of()).stream().map(DashboardViews::step).toList());
                 })
                 .toList();
+    }
+
+    private static String step(RecommendationStore.FeedbackStep step) {
+        return step.status().wireName() + (step.helpful() == null ? "" : ", helpful " + helpful(step.helpful()))
+                + " · " + DATE.format(step.at());
     }
 
     private static String helpful(int helpful) {

@@ -31,11 +31,11 @@ public final class Views {
 
     /**
      * A recommendation as the coach may see it. {@code why} is the evidence, or the explanation that the words are
-     * hidden; the feedback fields are the client's latest feedback.
+     * hidden; the feedback fields are the client's latest feedback, and {@code history} every feedback step.
      */
     public record RecommendationView(String title, String status, String dimension, Integer score, String why,
             boolean whyHidden, String issuedAt, String updatedAt, String helpful, String note, String feedbackAt,
-            String assessmentId) {
+            String assessmentId, List<String> history) {
     }
 
     public record AssessmentRow(String id, String date, String kind, int overall, String band, String safety) {

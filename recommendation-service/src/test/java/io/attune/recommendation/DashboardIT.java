@@ -308,6 +308,8 @@ class DashboardIT {
         browser.get(url("clients/" + PRIVATE));
         wait(PAGE).until(ExpectedConditions.presenceOfElementLocated(By.id("no-alerts")));
         int assessments = browser.findElements(By.cssSelector("#assessments tbody tr")).size();
+        assertThat(browser.findElement(By.id("recommendations")).getText())
+                .doesNotContain("Consider talking to a therapist");
         awaitLiveStream();
 
         ScoreEvent crisis = ScoreEvent.journal(PRIVATE).overall(20).dimension("emotional-awareness", 30)
@@ -319,6 +321,9 @@ class DashboardIT {
         assertThat(alert.getCssValue("color")).isEqualTo("rgba(255, 255, 255, 1)");
         wait(PAGE).until(driver -> driver.findElements(By.cssSelector("#assessments tbody tr")).size()
                 == assessments + 1);
+        // The crisis recommendation arrives in the same way.
+        wait(PAGE).until(ExpectedConditions.textToBePresentInElementLocated(By.id("recommendations"),
+                "Consider talking to a therapist"));
         screenshot("client-crisis");
 
         alert.findElement(By.cssSelector("button.ack-button")).click();

@@ -46,6 +46,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  */
 @QuarkusTest
 @QuarkusTestResource(AttuneStackResource.class)
+@QuarkusTestResource(value = JournalStub.class, restrictToAnnotatedClass = true)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class DashboardIT {
 
@@ -115,6 +116,7 @@ class DashboardIT {
                 .dimension("presence", 60).dimension("listening-balance", 62)
                 .keyMoment(0, "closing-comment", -20);
         latest = withSpans(latest);
+        JournalStub.conversation(SHARING, latest.sourceId(), "That sucks! Just forget it. Let's eat.", "Okay.");
         for (ScoreEvent score : List.of(first, second, third, latest)) {
             KafkaTestClient.publish(score);
         }
@@ -271,11 +273,17 @@ class DashboardIT {
         wait(PAGE).until(ExpectedConditions.urlContains("/assessments/" + sharingLatest));
         List<WebElement> chips = wait(PAGE).until(
                 ExpectedConditions.presenceOfAllElementsLocatedBy(By.cssSelector("#words mark.chip")));
-        // The client's words with the chips' signal labels left out: the spans rebuild the turn in place.
+        // The client's text from journal-service, asked for with the coach's own token, with the chips' signal
+        // labels left out: the evidence sits in place inside it.
         String text = (String) ((JavascriptExecutor) browser).executeScript("var q = document.querySelector("
                 + "'#words blockquote.client-text').cloneNode(true);"
                 + "q.querySelectorAll('.chip-signals').forEach(function (s) { s.remove(); }); return q.textContent;");
-        assertThat(text).isEqualTo("That sucks! Just forget it.");
+        assertThat(text).isEqualTo("That sucks! Just forget it. Let's eat.");
+        assertThat(browser.findElements(By.cssSelector("#words blockquote.client-text"))).hasSize(2);
+        assertThat(browser.findElement(By.id("words-source")).getText()).contains("from journal-service");
+        assertThat(JournalStub.AUTHORIZATIONS).anySatisfy(header -> assertThat(new String(java.util.Base64
+                .getUrlDecoder().decode(header.split("\\.")[1]), java.nio.charset.StandardCharsets.UTF_8))
+                .contains("\"sub\":\"" + COACH + "\""));
         assertThat(chips).extracting(chip -> chip.findElement(By.cssSelector(".chip-signals")).getText())
                 .anySatisfy(signals -> assertThat(signals).contains("closing-comment (exploration)"))
                 .anySatisfy(signals -> assertThat(signals).contains("generic-reaction (acknowledgement)"));

@@ -166,6 +166,10 @@ final class ScoreEvent {
         return body.get("scoreId").asText();
     }
 
+    String sourceId() {
+        return body.get("sourceId").asText();
+    }
+
     String clientId() {
         return body.get("clientId").asText();
     }

@@ -1,6 +1,8 @@
 package io.attune.recommendation.config;
 
+import java.net.URI;
 import java.time.Duration;
+import java.util.Optional;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
@@ -24,6 +26,17 @@ public interface DashboardConfig {
      */
     @WithDefault("false")
     boolean alwaysSecureCookie();
+
+    /**
+     * journal-service, which holds the client's full texts. The assessment view asks it for the entry or
+     * conversation with the coach's own token, so journal-service applies its own checks and audits the read. Without
+     * it, or when it does not answer, the view shows the passages the scorer quoted.
+     */
+    Optional<URI> journalUrl();
+
+    /** How long the assessment view waits for journal-service. */
+    @WithDefault("2s")
+    Duration journalTimeout();
 
     /** The band cut-offs drawn on the charts; they mirror scoring-service's {@code BandPolicy} (docs/scoring.md). */
     Bands bands();

@@ -242,7 +242,7 @@ public class DashboardResource {
         if (assessmentId == null || !ITEM_ID.matcher(assessmentId).matches()) {
             throw ProblemException.notFound("No such assessment for this client.");
         }
-        return views.assessment(grant, assessmentId)
+        return views.assessment(grant, assessmentId, session.rawToken())
                 .orElseThrow(() -> ProblemException.notFound("No such assessment for this client."));
     }
 

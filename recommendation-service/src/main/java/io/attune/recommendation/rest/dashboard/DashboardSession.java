@@ -2,6 +2,7 @@ package io.attune.recommendation.rest.dashboard;
 
 import java.net.URI;
 import java.time.Duration;
+import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.core.HttpHeaders;
@@ -59,6 +60,17 @@ public class DashboardSession {
                     + " uses the API.");
         }
         return caller;
+    }
+
+    /** The signed-in coach's token as it came, to act for the coach towards journal-service. */
+    public Optional<String> rawToken() {
+        try {
+            SecurityIdentity identity = identities.getDeferredIdentity().await().indefinitely();
+            return identity != null && identity.getPrincipal() instanceof JsonWebToken token
+                    ? Optional.ofNullable(token.getRawToken()) : Optional.empty();
+        } catch (RuntimeException e) {
+            return Optional.empty();
+        }
     }
 
     public NewCookie signIn(String token, Duration lifetime, boolean https) {

@@ -11,6 +11,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -63,19 +64,21 @@ public class DashboardViews {
     private final RecommendationStore recommendations;
     private final AssessmentStore assessments;
     private final AccessControl accessControl;
+    private final JournalTexts journal;
     private final RecommendationConfig recommendationConfig;
     private final DashboardConfig config;
     private final Clock clock;
 
     public DashboardViews(ClientAccessStore access, ProfileStore profiles, AlertStore alerts,
             RecommendationStore recommendations, AssessmentStore assessments, AccessControl accessControl,
-            RecommendationConfig recommendationConfig, DashboardConfig config, Clock clock) {
+            JournalTexts journal, RecommendationConfig recommendationConfig, DashboardConfig config, Clock clock) {
         this.access = access;
         this.profiles = profiles;
         this.alerts = alerts;
         this.recommendations = recommendations;
         this.assessments = assessments;
         this.accessControl = accessControl;
+        this.journal = journal;
         this.recommendationConfig = recommendationConfig;
         this.config = config;
         this.clock = clock;
@@ -211,22 +214,27 @@ public class DashboardViews {
     }
 
     /**
-     * One assessment. With consent (and audited), the client's words the scorer quoted, with each evidence span as
-     * a chip inline; without, the signals and scores only.
+     * One assessment. With consent (and audited), the client's text from journal-service, asked for with the
+     * coach's {@code token}, with each evidence span as a chip inline; when journal-service does not serve it, the
+     * passages the scorer quoted. Without consent, the signals and scores only.
      */
-    public java.util.Optional<Views.AssessmentPage> assessment(Grant grant, String assessmentId) {
+    public Optional<Views.AssessmentPage> assessment(Grant grant, String assessmentId, Optional<String> token) {
         return assessments.find(grant.clientId(), assessmentId).map(a -> {
             List<Views.Passage> passages = List.of();
+            boolean fullText = false;
             if (grant.textVisible()) {
                 accessControl.auditRead(grant, "assessment:" + a.id());
-                passages = passages(a);
+                Optional<Map<Integer, String>> texts = token
+                        .flatMap(t -> journal.texts(t, grant.clientId(), a.kind(), a.sourceId()));
+                fullText = texts.isPresent();
+                passages = texts.map(t -> inText(a, t)).orElseGet(() -> passages(a));
             }
             List<Views.SignalView> signals = a.dimensions().stream()
                     .flatMap(d -> d.evidence().stream()
                             .map(e -> new Views.SignalView(d.name(), d.score(), e.signal(), e.effect())))
                     .toList();
             return new Views.AssessmentPage(grant.clientId(), a.id(), DATE.format(a.scoredAt()), a.kind(),
-                    a.context(), a.overall(), a.band(), a.safetyLevel(), grant.textVisible(),
+                    a.context(), a.overall(), a.band(), a.safetyLevel(), grant.textVisible(), fullText,
                     a.dimensions().stream().map(d -> new Views.DimensionScore(d.name(), d.score())).toList(),
                     a.keyMoments().stream().map(k -> new Views.MomentView(where(k.turn()), k.signal(), k.impact()))
                             .toList(),
@@ -263,6 +271,45 @@ public class DashboardViews {
     }
 
     private record Tagged(AssessmentStore.Span span, String dimension) {
+    }
+
+    /**
+     * The client's whole text, turn by turn, cut at every evidence span boundary, so each piece carries the signals
+     * of all spans over it. A span whose offsets do not hold its text in this version of the text is left out.
+     */
+    static List<Views.Passage> inText(AssessmentStore.Assessment a, Map<Integer, String> texts) {
+        List<Views.Passage> passages = new ArrayList<>();
+        texts.forEach((turn, text) -> {
+            List<Tagged> spans = new ArrayList<>();
+            for (AssessmentStore.Dimension d : a.dimensions()) {
+                for (AssessmentStore.Span s : d.evidence()) {
+                    if (s.turn() == turn && s.start() >= 0 && s.start() < s.end() && s.end() <= text.length()
+                            && text.substring(s.start(), s.end()).equals(s.text())) {
+                        spans.add(new Tagged(s, d.name()));
+                    }
+                }
+            }
+            TreeSet<Integer> cuts = new TreeSet<>(List.of(0, text.length()));
+            spans.forEach(t -> {
+                cuts.add(t.span().start());
+                cuts.add(t.span().end());
+            });
+            List<Views.Segment> segments = new ArrayList<>();
+            Integer previous = null;
+            for (int cut : cuts) {
+                if (previous != null && cut > previous) {
+                    int from = previous;
+                    List<Tagged> over = spans.stream()
+                            .filter(t -> t.span().start() <= from && t.span().end() >= cut).toList();
+                    List<String> signals = over.stream().map(DashboardViews::label).distinct().toList();
+                    segments.add(new Views.Segment(text.substring(from, cut), signals,
+                            over.isEmpty() ? null : tone(over.stream().mapToInt(t -> t.span().effect()).sum())));
+                }
+                previous = cut;
+            }
+            passages.add(new Views.Passage(where(turn), segments));
+        });
+        return passages;
     }
 
     private static List<Views.Segment> segments(List<Tagged> spans) {

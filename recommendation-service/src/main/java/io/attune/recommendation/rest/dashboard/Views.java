@@ -77,8 +77,9 @@ public final class Views {
     public record MomentView(String where, String signal, int impact) {
     }
 
+    /** {@code fullText}: the passages are the client's whole text from journal-service, not only the quotes. */
     public record AssessmentPage(String clientId, String id, String date, String kind, String context, int overall,
-            String band, String safety, boolean textVisible, List<DimensionScore> dimensions,
+            String band, String safety, boolean textVisible, boolean fullText, List<DimensionScore> dimensions,
             List<MomentView> moments, List<Passage> passages, List<SignalView> signals) {
     }
 }

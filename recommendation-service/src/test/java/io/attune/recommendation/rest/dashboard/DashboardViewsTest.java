@@ -69,6 +69,24 @@ class DashboardViewsTest {
         assertThat(passages).isEmpty();
     }
 
+    @Test
+    void inTheFullTextEverySpanThatFitsBecomesAChipAndTheRestStaysPlain() {
+        AssessmentStore.Assessment a = assessment(
+                dimension("acknowledgement", new Span(0, 0, 11, "That sucks!", "generic-reaction", -10)),
+                dimension("exploration", new Span(0, 12, 27, "Just forget it.", "closing-comment", -20),
+                        new Span(1, 0, 4, "Nope", "stale-offsets", -5)));
+
+        List<Views.Passage> passages = DashboardViews.inText(a,
+                new java.util.TreeMap<>(java.util.Map.of(0, "That sucks! Just forget it. Let's eat.", 1, "Okay.")));
+
+        assertThat(passages).extracting(Views.Passage::label).containsExactly("turn 1", "turn 2");
+        assertThat(passages.get(0).segments()).extracting(Views.Segment::text)
+                .containsExactly("That sucks!", " ", "Just forget it.", " Let's eat.");
+        assertThat(passages.get(0).segments()).extracting(Views.Segment::chip).containsExactly(true, false, true, false);
+        assertThat(passages.get(1).segments()).extracting(Views.Segment::text).containsExactly("Okay.");
+        assertThat(passages.get(1).segments().get(0).chip()).isFalse();
+    }
+
     private static AssessmentStore.Dimension dimension(String name, Span... spans) {
         return new AssessmentStore.Dimension(name, 50, List.of(spans));
     }

@@ -2,16 +2,23 @@ package io.attune.recommendation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.endsWith;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.notNullValue;
 
 import java.io.File;
 import java.io.IOException;
 import java.net.URL;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.Base64;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -36,7 +43,9 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -92,7 +101,7 @@ class DashboardIT {
         }
         if (profile != null) {
             try (var files = Files.walk(profile)) {
-                files.sorted(java.util.Comparator.reverseOrder()).map(Path::toFile).forEach(File::delete);
+                files.sorted(Comparator.reverseOrder()).map(Path::toFile).forEach(File::delete);
             }
         }
     }
@@ -157,7 +166,7 @@ class DashboardIT {
                 .map(r -> r.getAttribute("data-client")).toList()).containsExactly(PRIVATE);
         browser.findElement(By.id("roster-search")).clear();
         browser.findElement(By.id("roster-search")).sendKeys(" ");
-        new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("roster-sort"))).selectByValue("client");
+        new Select(browser.findElement(By.id("roster-sort"))).selectByValue("client");
         assertThat(browser.findElements(By.cssSelector("#roster tbody tr")).stream()
                 .map(r -> r.getAttribute("data-client")).toList()).containsExactly(PRIVATE, SHARING);
         assertThat(browser.getCurrentUrl()).doesNotContain("private");
@@ -184,12 +193,12 @@ class DashboardIT {
         // Without a session a browser is sent to sign in; any other caller gets the API's 401.
         TestAuth.anonymous().accept("text/html").redirects().follow(false)
                 .get("/dashboard/clients/{clientId}", SHARING).then()
-                .statusCode(303).header("Location", org.hamcrest.Matchers.endsWith("/dashboard/sign-in.html"));
+                .statusCode(303).header("Location", endsWith("/dashboard/sign-in.html"));
         TestAuth.anonymous().redirects().follow(false).get("/dashboard/clients/{clientId}", SHARING).then()
                 .statusCode(401).contentType("application/problem+json").header("WWW-Authenticate", "Bearer");
         // A proxy that signs coaches in with the OIDC provider passes the token as a bearer token instead.
         TestAuth.as(TestTokens.coach(TestAuth.TENANT, COACH)).accept("text/html").get("/dashboard/").then()
-                .statusCode(200).body(org.hamcrest.Matchers.containsString(SHARING));
+                .statusCode(200).body(containsString(SHARING));
     }
 
     @Test
@@ -268,7 +277,7 @@ class DashboardIT {
                         + "var p = m[m.length - 1]; return {x: p.x, y: p.y};", canvas);
         int dx = (int) Math.round(at.get("x").doubleValue() - canvas.getSize().getWidth() / 2.0);
         int dy = (int) Math.round(at.get("y").doubleValue() - canvas.getSize().getHeight() / 2.0);
-        new org.openqa.selenium.interactions.Actions(browser).moveToElement(canvas, dx, dy).click().perform();
+        new Actions(browser).moveToElement(canvas, dx, dy).click().perform();
 
         wait(PAGE).until(ExpectedConditions.urlContains("/assessments/" + sharingLatest));
         List<WebElement> chips = wait(PAGE).until(
@@ -281,8 +290,8 @@ class DashboardIT {
         assertThat(text).isEqualTo("That sucks! Just forget it. Let's eat.");
         assertThat(browser.findElements(By.cssSelector("#words blockquote.client-text"))).hasSize(2);
         assertThat(browser.findElement(By.id("words-source")).getText()).contains("from journal-service");
-        assertThat(JournalStub.AUTHORIZATIONS).anySatisfy(header -> assertThat(new String(java.util.Base64
-                .getUrlDecoder().decode(header.split("\\.")[1]), java.nio.charset.StandardCharsets.UTF_8))
+        assertThat(JournalStub.AUTHORIZATIONS).anySatisfy(header -> assertThat(new String(Base64
+                .getUrlDecoder().decode(header.split("\\.")[1]), StandardCharsets.UTF_8))
                 .contains("\"sub\":\"" + COACH + "\""));
         assertThat(chips).extracting(chip -> chip.findElement(By.cssSelector(".chip-signals")).getText())
                 .anySatisfy(signals -> assertThat(signals).contains("closing-comment (exploration)"))
@@ -339,8 +348,8 @@ class DashboardIT {
                 By.cssSelector("#alerts li.alert-crisis .ack-by")));
         assertThat(acknowledgedBy.getText()).isEqualTo(COACH);
         TestAuth.as(TestTokens.app(TestAuth.TENANT)).get("/api/v1/clients/{clientId}/alerts", PRIVATE).then()
-                .statusCode(200).body("[0].acknowledgedBy", org.hamcrest.Matchers.equalTo(COACH))
-                .body("[0].acknowledgedAt", org.hamcrest.Matchers.notNullValue());
+                .statusCode(200).body("[0].acknowledgedBy", equalTo(COACH))
+                .body("[0].acknowledgedAt", notNullValue());
     }
 
     @Test

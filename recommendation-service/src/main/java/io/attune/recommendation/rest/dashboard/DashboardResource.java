@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 
 import jakarta.annotation.security.PermitAll;
@@ -279,7 +280,7 @@ public class DashboardResource {
         });
     }
 
-    private Response signedIn(HttpHeaders headers, java.util.function.Function<Caller, Object> body) {
+    private Response signedIn(HttpHeaders headers, Function<Caller, Object> body) {
         Caller coach;
         try {
             coach = session.requireCoach();

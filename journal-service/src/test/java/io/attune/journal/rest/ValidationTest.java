@@ -8,6 +8,7 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.stream.Stream;
 
+import io.attune.chassis.paging.CursorCodec;
 import io.attune.chassis.problem.FieldError;
 import io.attune.chassis.problem.InvalidRequestException;
 import io.attune.journal.Turn;
@@ -130,9 +131,7 @@ class ValidationTest {
     void everyErrorIsReportedTogether() {
         Validation validation = Validation.start().clientId("a b").idempotencyKey("a b");
         validation.limit("0");
-        validation.cursor("x", value -> {
-            throw new IllegalArgumentException("bad");
-        });
+        validation.cursor(new CursorCodec("a-test-cursor-secret"), "x", "audit:a");
         assertThatThrownBy(validation::orFail).isInstanceOfSatisfying(InvalidRequestException.class,
                 e -> assertThat(e.errors()).extracting(FieldError::field)
                         .containsExactly("clientId", "Idempotency-Key", "limit", "cursor"));

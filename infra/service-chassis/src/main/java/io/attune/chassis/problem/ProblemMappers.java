@@ -61,9 +61,9 @@ public class ProblemMappers {
         if (message.startsWith("Duplicate field")) {
             return badRequest(uri, List.of(new FieldError(streamPath(e), "must appear only once")));
         }
-        return problem(400, "malformed-json", "Malformed JSON",
-                "The body is not valid JSON (line " + e.getLocation().getLineNr() + ", column "
-                        + e.getLocation().getColumnNr() + ").", uri, null);
+        String where = "line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
+        return problem(400, "malformed-json", "Malformed JSON", "The body is not valid JSON (" + where + ").", uri,
+                List.of(new FieldError("body", "must be valid JSON (" + where + ")")));
     }
 
     /** A limit of {@link StrictJson} hit before any field was bound, e.g. a body that is only nested arrays. */
@@ -90,7 +90,8 @@ public class ProblemMappers {
                 && e.getOriginalMessage().startsWith("Trailing token")) {
             // Not a field at fault: the body holds more than one JSON value.
             return problem(400, "malformed-json", "Malformed JSON",
-                    "The body must be a single JSON object with nothing after it.", uri, null);
+                    "The body must be a single JSON object with nothing after it.", uri,
+                    List.of(new FieldError("body", "must be a single JSON value with nothing after it")));
         }
         return badRequest(uri, List.of(fieldError(e)));
     }
@@ -129,7 +130,8 @@ public class ProblemMappers {
             return inputCoercion(coercion, uri);
         }
         if (e.getCause() instanceof JsonProcessingException other) {
-            return problem(400, "malformed-json", "Malformed JSON", "The body is not valid JSON.", uri, null);
+            return problem(400, "malformed-json", "Malformed JSON", "The body is not valid JSON.", uri,
+                    List.of(new FieldError("body", "must be valid JSON")));
         }
         Response.StatusType status = e.getResponse().getStatusInfo();
         if (status.getStatusCode() >= 500) {

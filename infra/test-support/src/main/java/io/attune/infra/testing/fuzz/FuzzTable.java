@@ -119,7 +119,7 @@ public final class FuzzTable {
         }
         System.out.printf("Edge fuzz (seed %d): %d requests over %d operations and %d mutations; findings: %d%n",
                 seed, sent, operations.size(), mutations.size(), findings.size());
-        findings.stream().limit(200).forEach(finding -> System.out.println("  " + finding));
+        findings.stream().limit(20).forEach(finding -> System.out.println("  " + finding));
         return new Outcome(sent, perMutation, List.copyOf(findings));
     }
 
@@ -127,9 +127,20 @@ public final class FuzzTable {
     public void assertClean(int port, long seed, int total) {
         Outcome outcome = run(port, seed, total);
         if (!outcome.findings().isEmpty()) {
+            // Three examples of each kind of finding: one broken rule can fail hundreds of requests.
+            Map<String, List<String>> byKind = new TreeMap<>();
+            for (String finding : outcome.findings()) {
+                String kind = finding.contains(": ") ? finding.substring(finding.indexOf(' ') + 1, finding.indexOf(": "))
+                        : finding;
+                byKind.computeIfAbsent(kind, k -> new ArrayList<>()).add(finding);
+            }
+            StringBuilder report = new StringBuilder();
+            byKind.forEach((kind, findings) -> {
+                report.append("\n  ").append(findings.size()).append(" x ").append(kind);
+                findings.stream().limit(3).forEach(finding -> report.append("\n      ").append(finding));
+            });
             throw new AssertionError("Edge fuzz (seed " + seed + "): " + outcome.findings().size() + " findings in "
-                    + outcome.requests() + " requests:\n  "
-                    + String.join("\n  ", outcome.findings().stream().limit(100).toList()));
+                    + outcome.requests() + " requests:" + report);
         }
     }
 

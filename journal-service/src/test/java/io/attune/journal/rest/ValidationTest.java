@@ -67,14 +67,15 @@ class ValidationTest {
     }
 
     static Stream<Arguments> limits() {
-        return Stream.of(Arguments.of(null, 20, true), Arguments.of("", 20, true), Arguments.of("1", 1, true),
+        return Stream.of(Arguments.of(null, 20, true), Arguments.of("", 20, false), Arguments.of("1", 1, true),
+                Arguments.of("+5", 20, false), Arguments.of("\u0665", 20, false), Arguments.of("5.0", 20, false),
                 Arguments.of("100", 100, true), Arguments.of("0", 20, false), Arguments.of("101", 20, false),
                 Arguments.of("-1", 20, false), Arguments.of("x", 20, false), Arguments.of("2147483648", 20, false));
     }
 
     @ParameterizedTest
     @MethodSource("limits")
-    void limitDefaultsTo20AndAllows1To100(String value, int expected, boolean valid) {
+    void limitDefaultsTo20AndAllows1To100InAsciiDigits(String value, int expected, boolean valid) {
         Validation validation = Validation.start();
         assertThat(validation.limit(value)).isEqualTo(expected);
         assertThat(errors(validation).isEmpty()).isEqualTo(valid);

@@ -29,8 +29,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * <li>a query that is not valid percent-encoded UTF-8, or names a parameter twice (no parameter of the API takes
  * several values, and "first wins" would let a proxy and the service read different requests);</li>
  * <li>an empty or repeated {@code Idempotency-Key};</li>
- * <li>a body announced larger than {@code quarkus.http.limits.max-body-size} (413; a chunked body that grows
- * too large is caught by {@link EdgeFailures});</li>
+ * <li>a body larger than {@code quarkus.http.limits.max-body-size} (413): refused unread when its Content-Length
+ * says so; a chunked body is read here up to the limit, and one that outgrows it fails into
+ * {@link EdgeFailures};</li>
  * <li>a body without a Content-Type (415), so a cross-origin page cannot send a CORS "simple request" that we
  * would then read as JSON.</li>
  * </ul>

@@ -43,6 +43,8 @@ public class StrictJson implements ObjectMapperCustomizer {
     public void customize(ObjectMapper mapper) {
         mapper.configure(MapperFeature.ALLOW_COERCION_OF_SCALARS, false);
         mapper.configure(DeserializationFeature.ACCEPT_FLOAT_AS_INT, false);
+        // An enum is named, never numbered: "context": 1 must not pick the second value.
+        mapper.configure(DeserializationFeature.FAIL_ON_NUMBERS_FOR_ENUMS, true);
         // "{...} garbage" is not one JSON document; accepting it would hide a client's broken serializer.
         mapper.configure(DeserializationFeature.FAIL_ON_TRAILING_TOKENS, true);
         // With duplicates, which value counts depends on the parser; a proxy and we could read different requests.

@@ -20,7 +20,10 @@ class StrictJsonTest {
     record Tag(String label, Integer intensity) {
     }
 
-    record Entry(String text, List<Tag> tags, OffsetDateTime occurredAt, Boolean shared, String id, Object extra) {
+    enum Mood { CALM, TENSE }
+
+    record Entry(String text, List<Tag> tags, OffsetDateTime occurredAt, Boolean shared, String id, Object extra,
+            Mood mood) {
     }
 
     private static final ObjectMapper MAPPER = strict();
@@ -29,7 +32,7 @@ class StrictJsonTest {
     @ValueSource(strings = { "{\"text\":123}", "{\"text\":true}", "{\"text\":1.5}", "{\"id\":5}",
             "{\"tags\":[{\"label\":true}]}", "{\"tags\":[{\"intensity\":\"7\"}]}", "{\"tags\":[{\"intensity\":7.5}]}",
             "{\"tags\":[{\"intensity\":7.0}]}", "{\"tags\":[{\"intensity\":1e1}]}", "{\"shared\":1}",
-            "{\"shared\":\"true\"}", "{\"occurredAt\":1769850000}", "{\"occurredAt\":1769850000.5}" })
+            "{\"shared\":\"true\"}", "{\"occurredAt\":1769850000}", "{\"occurredAt\":1769850000.5}", "{\"mood\":1}" })
     void noCoercionBetweenStringsNumbersBooleansAndDates(String json) {
         assertThatThrownBy(() -> MAPPER.readValue(json, Entry.class)).isInstanceOf(MismatchedInputException.class);
     }

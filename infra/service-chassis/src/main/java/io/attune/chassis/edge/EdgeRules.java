@@ -88,7 +88,7 @@ public final class EdgeRules {
         return List.of();
     }
 
-    /** What is wrong with a raw query string: bad encoding, or a parameter given more than once. */
+    /** What is wrong with a raw query string: bad encoding, an empty value, or a parameter given more than once. */
     public static List<FieldError> queryErrors(String rawQuery) {
         if (rawQuery == null || rawQuery.isEmpty()) {
             return List.of();
@@ -107,6 +107,9 @@ public final class EdgeRules {
                         "must be valid percent-encoded UTF-8"));
             } else if (!seen.add(name)) {
                 errors.add(new FieldError(safeName(name), "must be given at most once"));
+            } else if (value.isEmpty()) {
+                // JAX-RS reads "?limit=" as no limit at all; no parameter of the API has an empty value.
+                errors.add(new FieldError(safeName(name), "must not be empty"));
             }
         }
         return errors;

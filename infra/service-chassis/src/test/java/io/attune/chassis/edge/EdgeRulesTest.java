@@ -47,6 +47,13 @@ class EdgeRulesTest {
     }
 
     @Test
+    void anEmptyQueryParameterIsRefusedByName() {
+        assertThat(EdgeRules.queryErrors("limit=")).containsExactly(new FieldError("limit", "must not be empty"));
+        assertThat(EdgeRules.queryErrors("cursor")).containsExactly(new FieldError("cursor", "must not be empty"));
+        assertThat(EdgeRules.queryErrors("limit=5&")).isEmpty();
+    }
+
+    @Test
     void badEncodingInTheQueryIsRefused() {
         assertThat(EdgeRules.queryErrors("limit=%zz")).containsExactly(
                 new FieldError("limit", "must be valid percent-encoded UTF-8"));

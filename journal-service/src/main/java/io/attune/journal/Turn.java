@@ -1,12 +1,11 @@
 package io.attune.journal;
 
-import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.Size;
+import io.attune.chassis.text.Text;
 
 /** One turn of a conversation sample. */
 public record Turn(
-        @NotBlank @Size(max = 40) String speaker,
-        @NotBlank @Size(max = Turn.MAX_TEXT_LENGTH) String text) {
+        @Text(max = 40) String speaker,
+        @Text(max = Turn.MAX_TEXT_LENGTH) String text) {
 
     /** Longest single turn, in characters; part of the API and event contract. */
     public static final int MAX_TEXT_LENGTH = 2000;

@@ -19,6 +19,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
+import io.attune.chassis.paging.CursorCodec;
 import io.attune.chassis.paging.PageCursor;
 import io.attune.chassis.paging.Paging;
 import io.attune.chassis.problem.InvalidRequestException;
@@ -56,14 +57,16 @@ public class ClientResource {
     private final TextReadStore textReads;
     private final AccessControl access;
     private final ErasureService erasures;
+    private final CursorCodec cursors;
     private final Clock clock;
 
     public ClientResource(ClientStore clients, TextReadStore textReads, AccessControl access,
-            ErasureService erasures, Clock clock) {
+            ErasureService erasures, CursorCodec cursors, Clock clock) {
         this.clients = clients;
         this.textReads = textReads;
         this.access = access;
         this.erasures = erasures;
+        this.cursors = cursors;
         this.clock = clock;
     }
 
@@ -104,11 +107,12 @@ public class ClientResource {
         InvalidRequestException.Collector errors = InvalidRequestException.collect();
         Validation.start().clientId(clientId).orFail();
         int pageSize = Paging.limit(limit, errors);
-        PageCursor after = Paging.cursor(cursor, errors);
+        String scope = "audit:" + clientId;
+        PageCursor after = Paging.cursor(cursors, cursor, scope, errors);
         errors.orFail();
         access.authorize(ClientAction.READ_AUDIT, clientId);
         Page<TextReadStore.TextRead> page = textReads.list(clientId, after, pageSize);
-        return new AuditListing(page.items(), page.next() == null ? null : page.next().encode());
+        return new AuditListing(page.items(), page.next() == null ? null : cursors.encode(page.next(), scope));
     }
 
     @DELETE

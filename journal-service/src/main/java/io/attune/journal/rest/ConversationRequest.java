@@ -4,11 +4,11 @@ import java.time.OffsetDateTime;
 import java.util.List;
 
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
+import io.attune.chassis.text.Text;
 import io.attune.journal.ConversationSample;
 import io.attune.journal.Relationship;
 import io.attune.journal.Turn;
@@ -19,7 +19,7 @@ public record ConversationRequest(
         @Schema(description = "Who the other person is to the client.", required = true)
         @NotNull Relationship relationship,
         @Schema(description = "Which speaker is the client; must be one of the turns' speakers.", required = true)
-        @NotBlank @Size(max = 40) String clientSpeaker,
+        @Text(max = 40) String clientSpeaker,
         @Schema(description = "The turns in order, 2 to 50, each text at most 2000 characters.", required = true)
         @NotNull @Size(min = ConversationSample.MIN_TURNS, max = ConversationSample.MAX_TURNS)
         List<@Valid @NotNull Turn> turns,

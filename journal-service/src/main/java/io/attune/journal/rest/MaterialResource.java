@@ -1,6 +1,5 @@
 package io.attune.journal.rest;
 
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -22,11 +21,13 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.attune.chassis.paging.CursorCodec;
 import io.attune.chassis.paging.PageCursor;
 import io.attune.chassis.security.ClientAction;
 import io.attune.chassis.security.Grant;
@@ -66,14 +67,16 @@ public class MaterialResource {
     private final MaterialStore materials;
     private final AccessControl access;
     private final ObjectMapper mapper;
+    private final CursorCodec cursors;
     private final Clock clock;
 
     public MaterialResource(IntakeService intake, MaterialStore materials, AccessControl access, ObjectMapper mapper,
-            Clock clock) {
+            CursorCodec cursors, Clock clock) {
         this.intake = intake;
         this.materials = materials;
         this.access = access;
         this.mapper = mapper;
+        this.cursors = cursors;
         this.clock = clock;
     }
 
@@ -178,20 +181,23 @@ public class MaterialResource {
         Instant fromInstant = validation.instant("from", from);
         Instant toInstant = validation.instant("to", to);
         int pageSize = validation.limit(limit);
-        PageCursor after = validation.cursor(cursor, PageCursor::decode);
+        String scope = auditName(kind) + ":" + clientId;
+        PageCursor after = validation.cursor(cursors, cursor, scope);
         validation.orFail();
         Grant grant = access.authorize(ClientAction.READ_TEXT, clientId);
         Page<Material> page = materials.list(kind, clientId, fromInstant, toInstant, after, pageSize);
         for (Material material : page.items()) {
             access.audit(grant, auditName(kind) + ":" + material.id());
         }
-        return new Listing<>(page.items(), page.next() == null ? null : page.next().encode());
+        return new Listing<>(page.items(), page.next() == null ? null : cursors.encode(page.next(), scope));
     }
 
     private static Response accepted(String clientId, String collection, Accepted accepted) {
         String self = "/api/v1/clients/" + clientId + "/" + collection + "/" + accepted.id();
+        // A relative Location, set as a plain header: JAX-RS would resolve URI.create(self) against the request's
+        // Host header, which the caller chooses.
         return Response.accepted(new AcceptedMaterial(accepted.id(), "accepted", Map.of("self", self)))
-                .location(URI.create(self))
+                .header(HttpHeaders.LOCATION, self)
                 .build();
     }
 

@@ -9,6 +9,9 @@ import java.util.List;
 import java.util.Set;
 
 import io.attune.chassis.ids.Ids;
+import io.attune.chassis.paging.CursorCodec;
+import io.attune.chassis.paging.PageCursor;
+import io.attune.chassis.paging.Paging;
 import io.attune.chassis.problem.FieldError;
 import io.attune.chassis.problem.InvalidRequestException;
 import io.attune.journal.Turn;
@@ -17,8 +20,6 @@ import io.attune.journal.Turn;
 final class Validation {
 
     static final String LOCALE_PATTERN = "^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$";
-    static final int DEFAULT_PAGE_SIZE = 20;
-    static final int MAX_PAGE_SIZE = 100;
 
     static final Instant EARLIEST_OCCURRED_AT = Instant.parse("1900-01-01T00:00:00Z");
     private static final Instant EARLIEST_QUERY_INSTANT = Instant.parse("0000-01-01T00:00:00Z");
@@ -39,7 +40,7 @@ final class Validation {
 
     Validation idempotencyKey(String key) {
         if (key != null && !Ids.IDEMPOTENCY_KEY.matcher(key).matches()) {
-            errors.add(new FieldError("Idempotency-Key", "must be 1-128 visible ASCII characters"));
+            errors.add(new FieldError("Idempotency-Key", Ids.IDEMPOTENCY_KEY_RULE));
         }
         return this;
     }
@@ -91,31 +92,21 @@ final class Validation {
     }
 
     int limit(String value) {
-        if (value == null || value.isBlank()) {
-            return DEFAULT_PAGE_SIZE;
+        InvalidRequestException.Collector collector = InvalidRequestException.collect();
+        int limit = Paging.limit(value, collector);
+        if (!collector.isEmpty()) {
+            errors.add(new FieldError("limit", Paging.LIMIT_RULE));
         }
-        try {
-            int limit = Integer.parseInt(value);
-            if (limit >= 1 && limit <= MAX_PAGE_SIZE) {
-                return limit;
-            }
-        } catch (NumberFormatException e) {
-            // reported below
-        }
-        errors.add(new FieldError("limit", "must be an integer from 1 to " + MAX_PAGE_SIZE));
-        return DEFAULT_PAGE_SIZE;
+        return limit;
     }
 
-    <T> T cursor(String value, java.util.function.Function<String, T> decode) {
-        if (value == null || value.isBlank()) {
-            return null;
+    PageCursor cursor(CursorCodec codec, String value, String scope) {
+        InvalidRequestException.Collector collector = InvalidRequestException.collect();
+        PageCursor cursor = Paging.cursor(codec, value, scope, collector);
+        if (!collector.isEmpty()) {
+            errors.add(new FieldError("cursor", Paging.CURSOR_RULE));
         }
-        try {
-            return decode.apply(value);
-        } catch (IllegalArgumentException e) {
-            errors.add(new FieldError("cursor", "must be a cursor returned by this API"));
-            return null;
-        }
+        return cursor;
     }
 
     /** @throws InvalidRequestException listing every error found */

@@ -58,7 +58,7 @@ class ValidationIT {
                 entry("text missing", "{}", "text", "must not be blank"),
                 entry("text blank", "{\"text\":\"   \"}", "text", "must not be blank"),
                 entry("text null", "{\"text\":null}", "text", "must not be blank"),
-                entry("text over 20000 chars", "{\"text\":\"" + "a".repeat(20_001) + "\"}", "text", "size must be between 0 and 20000"),
+                entry("text over 20000 chars", "{\"text\":\"" + "a".repeat(20_001) + "\"}", "text", "must be at most 20000 characters"),
                 entry("text is a number", "{\"text\":123}", "text", "must be a string"),
                 entry("text is an object", "{\"text\":{\"a\":1}}", "text", "must be a string"),
                 entry("unknown field", "{\"text\":\"a\",\"mood\":\"sad\"}", "mood", "is not a known field"),
@@ -74,7 +74,7 @@ class ValidationIT {
                 entry("intensity is a string", emotions("{\"label\":\"sad\",\"intensity\":\"7\"}"), "emotions[0].intensity", "must be an integer"),
                 entry("intensity is a fraction", emotions("{\"label\":\"sad\",\"intensity\":7.5}"), "emotions[0].intensity", "must be an integer"),
                 entry("label blank", emotions("{\"label\":\"\",\"intensity\":3}"), "emotions[0].label", "must not be blank"),
-                entry("label over 40 chars", emotions("{\"label\":\"" + "x".repeat(41) + "\",\"intensity\":3}"), "emotions[0].label", "size must be between 0 and 40"),
+                entry("label over 40 chars", emotions("{\"label\":\"" + "x".repeat(41) + "\",\"intensity\":3}"), "emotions[0].label", "must be at most 40 characters"),
                 entry("emotion null", emotions("null"), "emotions[0]", "must not be null"),
                 entry("21 emotions", emotions(IntStream.range(0, 21).mapToObj(i -> "{\"label\":\"e" + i + "\",\"intensity\":3}")
                         .collect(Collectors.joining(","))), "emotions", "size must be between 0 and 20"),
@@ -104,7 +104,7 @@ class ValidationIT {
                 conversation("clientSpeaker not a speaker", body("\"friend\"", "\"Carol\"", OK_TURN + "," + turn("Bob", "hi")),
                         "clientSpeaker", "must be the speaker of at least one turn"),
                 conversation("clientSpeaker over 40 chars", body("\"friend\"", "\"" + "c".repeat(41) + "\"", OK_TURN + "," + turn("Bob", "hi")),
-                        "clientSpeaker", "size must be between 0 and 40"),
+                        "clientSpeaker", "must be at most 40 characters"),
                 conversation("only the client speaks", body("\"friend\"", "\"Bob\"", turn("Bob", "a") + "," + turn("Bob", "b")),
                         "turns", "must include at least one turn by someone other than the client"),
                 conversation("turns missing", "{\"relationship\":\"friend\",\"clientSpeaker\":\"Bob\"}", "turns", "must not be null"),
@@ -112,11 +112,11 @@ class ValidationIT {
                 conversation("51 turns", body("\"friend\"", "\"Bob\"", turns(51)), "turns", "size must be between 2 and 50"),
                 conversation("turns not an array", body("\"friend\"", "\"Bob\"", "").replace("[]", "{}"), "turns", "must be an array"),
                 conversation("turn text over 2000 chars", body("\"friend\"", "\"Bob\"", OK_TURN + "," + turn("Bob", "b".repeat(2001))),
-                        "turns[1].text", "size must be between 0 and 2000"),
+                        "turns[1].text", "must be at most 2000 characters"),
                 conversation("turn text blank", body("\"friend\"", "\"Bob\"", OK_TURN + "," + turn("Bob", " ")),
                         "turns[1].text", "must not be blank"),
                 conversation("speaker over 40 chars", body("\"friend\"", "\"Ann\"", OK_TURN + "," + turn("s".repeat(41), "hi")),
-                        "turns[1].speaker", "size must be between 0 and 40"),
+                        "turns[1].speaker", "must be at most 40 characters"),
                 conversation("speaker missing", body("\"friend\"", "\"Ann\"", OK_TURN + ",{\"text\":\"hi\"}"),
                         "turns[1].speaker", "must not be blank"),
                 conversation("turn null", body("\"friend\"", "\"Ann\"", OK_TURN + ",null"), "turns[1]", "must not be null"),
@@ -247,9 +247,9 @@ class ValidationIT {
                 // Used to be a 500: the year did not fit a MongoDB date.
                 Arguments.of("from=%2B999999999-12-31T23:59:59Z", "from", "must be between years 0000 and 9999"),
                 Arguments.of("to=-999999999-01-01T00:00:00Z", "to", "must be between years 0000 and 9999"),
-                Arguments.of("cursor=!!!", "cursor", "must be a cursor returned by this API"),
-                Arguments.of("cursor=bm90LWEtY3Vyc29y", "cursor", "must be a cursor returned by this API"),
-                Arguments.of("cursor=OTk5OTk5OTk5OTk5OTk5OTk5OTk5OTk6eA", "cursor", "must be a cursor returned by this API"));
+                Arguments.of("cursor=!!!", "cursor", "must be the next value of a page of this listing"),
+                Arguments.of("cursor=bm90LWEtY3Vyc29y", "cursor", "must be the next value of a page of this listing"),
+                Arguments.of("cursor=OTk5OTk5OTk5OTk5OTk5OTk5OTk5OTk6eA", "cursor", "must be the next value of a page of this listing"));
     }
 
     @ParameterizedTest(name = "{0}")

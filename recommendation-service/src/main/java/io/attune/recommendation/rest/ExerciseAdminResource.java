@@ -8,7 +8,6 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
-import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
@@ -20,12 +19,14 @@ import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import io.attune.chassis.ids.Ids;
 import io.attune.chassis.problem.InvalidRequestException;
 import io.attune.chassis.problem.ProblemException;
+import io.attune.chassis.text.Text;
 import io.attune.recommendation.policy.Exercise;
 import io.attune.recommendation.store.ExerciseStore;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -46,13 +47,13 @@ public class ExerciseAdminResource {
 
     /** An exercise as admins write it. */
     public record ExerciseRequest(
-            @NotBlank @Size(max = 200) String title,
-            @NotBlank @Size(max = 4000) String instructions,
+            @Text(max = 200, catalog = true) String title,
+            @Text(max = 4000, catalog = true) String instructions,
             @NotNull @Min(1) @Max(240) Integer durationMinutes,
-            @NotNull @Size(max = 12) List<@NotBlank String> targetDimensions,
-            @NotNull @Size(min = 1, max = 7) List<@NotBlank String> contexts,
-            @Size(max = 20) List<@NotBlank @Size(max = 300) String> contraindications,
-            @NotBlank @Size(max = 300) String source) {
+            @NotNull @Size(max = 12) List<@Text(max = 40, catalog = true) String> targetDimensions,
+            @NotNull @Size(min = 1, max = 7) List<@Text(max = 40, catalog = true) String> contexts,
+            @Size(max = 20) List<@Text(max = 300, catalog = true) String> contraindications,
+            @Text(max = 300, catalog = true) String source) {
     }
 
     /** A new exercise: the request plus its id. */
@@ -93,7 +94,8 @@ public class ExerciseAdminResource {
             throw ProblemException.conflict("Exercise " + body.id() + " exists already; use PUT to change it.");
         }
         return Response.status(Response.Status.CREATED).entity(exercise)
-                .location(java.net.URI.create("/api/v1/admin/exercises/" + body.id())).build();
+                // A plain header stays relative; JAX-RS would resolve a URI against the caller's Host header.
+                .header(HttpHeaders.LOCATION, "/api/v1/admin/exercises/" + body.id()).build();
     }
 
     @PUT

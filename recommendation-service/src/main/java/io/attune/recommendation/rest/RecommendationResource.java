@@ -4,7 +4,6 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -21,11 +20,14 @@ import jakarta.ws.rs.sse.OutboundSseEvent;
 import jakarta.ws.rs.sse.Sse;
 
 import io.attune.chassis.ids.Ids;
+import io.attune.chassis.paging.CursorCodec;
 import io.attune.chassis.paging.PageCursor;
+import io.attune.chassis.paging.Paging;
 import io.attune.chassis.problem.InvalidRequestException;
 import io.attune.chassis.security.Caller;
 import io.attune.chassis.security.ClientAction;
 import io.attune.chassis.security.Grant;
+import io.attune.chassis.text.Text;
 import io.attune.recommendation.Recommendation;
 import io.attune.recommendation.RecommendationStatus;
 import io.attune.recommendation.messaging.RecommendationFeed;
@@ -48,8 +50,6 @@ import org.jboss.resteasy.reactive.RestStreamElementType;
 @Tag(name = "Recommendations")
 public class RecommendationResource {
 
-    private static final int DEFAULT_LIMIT = 20;
-    private static final int MAX_LIMIT = 100;
     /** Asks EventSource clients to come back quickly after a closed stream. */
     private static final long RECONNECT_MILLIS = 1000;
 
@@ -58,7 +58,8 @@ public class RecommendationResource {
     public record FeedbackRequest(
             @Schema(enumeration = { "viewed", "completed", "dismissed" }, required = true) @NotNull String status,
             @Schema(description = "How helpful the exercise was, 1-5") @Min(1) @Max(5) Integer helpful,
-            @Schema(description = "A short note from the client", maxLength = 1000) @Size(max = 1000) String note) {
+            @Schema(description = "A short note from the client", maxLength = 1000) @Text(max = 1000, optional = true)
+            String note) {
     }
 
     /** One page; pass {@code next} as {@code cursor} for the following page. */
@@ -69,13 +70,15 @@ public class RecommendationResource {
     private final RecommendationService service;
     private final RecommendationFeed feed;
     private final AccessControl access;
+    private final CursorCodec cursors;
 
     public RecommendationResource(RecommendationStore recommendations, RecommendationService service,
-            RecommendationFeed feed, AccessControl access) {
+            RecommendationFeed feed, AccessControl access, CursorCodec cursors) {
         this.recommendations = recommendations;
         this.service = service;
         this.feed = feed;
         this.access = access;
+        this.cursors = cursors;
     }
 
     @GET
@@ -84,17 +87,20 @@ public class RecommendationResource {
             @Parameter(description = "active, viewed, completed, dismissed or superseded") @QueryParam("status") String status,
             @Parameter(description = "Page size, 1-100 (default 20)") @QueryParam("limit") String limit,
             @Parameter(description = "The `next` value of the previous page") @QueryParam("cursor") String cursor) {
+        // The cursor is bound to the client and the status filter: a cursor of another listing is refused.
+        String scope = "recommendations:" + clientId + ":" + status;
         InvalidRequestException.Collector errors = InvalidRequestException.collect()
                 .check(Ids.validSubjectId(clientId), "clientId", Ids.SUBJECT_ID_RULE)
                 .check(status == null || parseStatus(status) != null, "status",
-                        "must be one of active, viewed, completed, dismissed, superseded")
-                .check(limit == null || parseLimit(limit) > 0, "limit", "must be an integer from 1 to " + MAX_LIMIT)
-                .check(cursor == null || parseCursor(cursor) != null, "cursor", "must be a cursor returned by this API");
+                        "must be one of active, viewed, completed, dismissed, superseded");
+        int pageSize = Paging.limit(limit, errors);
+        PageCursor after = Paging.cursor(cursors, cursor, scope, errors);
         errors.orFail();
         Grant grant = access.authorize(ClientAction.READ_SCORES, clientId);
         RecommendationStore.Page page = recommendations.list(clientId, status == null ? null : parseStatus(status),
-                cursor == null ? null : parseCursor(cursor), limit == null ? DEFAULT_LIMIT : parseLimit(limit));
-        return new Listing(page.items().stream().map(r -> access.visible(grant, r)).toList(), page.next());
+                after, pageSize);
+        return new Listing(page.items().stream().map(r -> access.visible(grant, r)).toList(),
+                page.next() == null ? null : cursors.encode(page.next(), scope));
     }
 
     @GET
@@ -176,20 +182,4 @@ public class RecommendationResource {
         }
     }
 
-    private static int parseLimit(String value) {
-        try {
-            int limit = Integer.parseInt(value);
-            return limit >= 1 && limit <= MAX_LIMIT ? limit : -1;
-        } catch (NumberFormatException e) {
-            return -1;
-        }
-    }
-
-    private static PageCursor parseCursor(String value) {
-        try {
-            return PageCursor.decode(value);
-        } catch (IllegalArgumentException e) {
-            return null;
-        }
-    }
 }

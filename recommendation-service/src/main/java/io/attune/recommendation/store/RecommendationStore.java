@@ -46,7 +46,7 @@ public class RecommendationStore {
     }
 
     /** A page of recommendations, newest first, and the cursor of the next page. */
-    public record Page(List<Recommendation> items, String next) {
+    public record Page(List<Recommendation> items, PageCursor next) {
     }
 
     public static final String ISSUED = "issued";
@@ -100,11 +100,11 @@ public class RecommendationStore {
         collections.get(Collections.RECOMMENDATIONS).find(Filters.and(filters))
                 .sort(Sorts.descending("issuedAt", "_id")).limit(limit + 1)
                 .forEach(doc -> items.add(RecommendationDocuments.toRecommendation(doc)));
-        String next = null;
+        PageCursor next = null;
         if (items.size() > limit) {
             items.remove(limit);
             Recommendation last = items.get(limit - 1);
-            next = new PageCursor(last.issuedAt(), last.id()).encode();
+            next = new PageCursor(last.issuedAt(), last.id());
         }
         return new Page(items, next);
     }

@@ -5,11 +5,11 @@ import java.util.List;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
-import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
+import io.attune.chassis.text.Text;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
@@ -23,17 +23,17 @@ public record AnalysisRequest(
         @Schema(enumeration = { "partner", "child", "friend", "colleague", "coachee", "other" })
         @Pattern(regexp = "partner|child|friend|colleague|coachee|other",
                 message = "must be one of partner, child, friend, colleague, coachee, other") String relationship,
-        @Size(min = 1, max = 40) String clientSpeaker,
+        @Text(max = 40, optional = true) String clientSpeaker,
         @Size(min = 2, max = 50) List<@Valid @NotNull TurnInput> turns,
-        @Size(min = 1, max = 20_000) String text,
+        @Text(max = 20_000, optional = true) String text,
         @Size(max = 20) List<@Valid @NotNull EmotionInput> emotions,
         @Pattern(regexp = "^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$", message = "must be a language tag such as en or en-GB")
         String locale) {
 
-    public record TurnInput(@NotBlank @Size(max = 40) String speaker, @NotBlank @Size(max = 2000) String text) {
+    public record TurnInput(@Text(max = 40) String speaker, @Text(max = 2000) String text) {
     }
 
-    public record EmotionInput(@NotBlank @Size(max = 40) String label, @NotNull @Min(1) @Max(10) Integer intensity) {
+    public record EmotionInput(@Text(max = 40) String label, @NotNull @Min(1) @Max(10) Integer intensity) {
     }
 
     @Override

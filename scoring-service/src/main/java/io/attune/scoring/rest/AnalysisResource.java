@@ -88,9 +88,6 @@ public class AnalysisResource {
     private Assessment journal(AnalysisRequest body) {
         List<FieldError> errors = new ArrayList<>();
         requirePresent(errors, "text", body.text());
-        if (body.text() != null && body.text().isBlank()) {
-            errors.add(new FieldError("text", "must not be blank"));
-        }
         requireAbsent(errors, "relationship", body.relationship(), "journal");
         requireAbsent(errors, "clientSpeaker", body.clientSpeaker(), "journal");
         requireAbsent(errors, "turns", body.turns(), "journal");

@@ -13,6 +13,7 @@ public final class Ids {
     /** Exercise ids: kebab-case. */
     public static final String EXERCISE_ID_REGEX = "^[a-z0-9]+(-[a-z0-9]+)*$";
     public static final Pattern IDEMPOTENCY_KEY = Pattern.compile("^[\\x21-\\x7E]{1,128}$");
+    public static final String IDEMPOTENCY_KEY_RULE = "must be 1-128 visible ASCII characters";
 
     private Ids() {
     }

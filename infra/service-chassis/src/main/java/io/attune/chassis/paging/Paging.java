@@ -1,42 +1,53 @@
 package io.attune.chassis.paging;
 
+import java.util.regex.Pattern;
+
 import io.attune.chassis.problem.InvalidRequestException;
 
-/** Reads the {@code limit} and {@code cursor} query parameters of a paged listing. */
+/** Reads the {@code limit} and {@code cursor} query parameters of a paged listing, the same way in every service. */
 public final class Paging {
 
     public static final int DEFAULT_LIMIT = 20;
     public static final int MAX_LIMIT = 100;
+    public static final String LIMIT_RULE = "must be an integer from 1 to " + MAX_LIMIT + ", in ASCII digits";
+    public static final String CURSOR_RULE = "must be the next value of a page of this listing";
+    /**
+     * ASCII digits only: {@link Integer#parseInt} also takes a sign and any Unicode digit ({@code +5}, Arabic-Indic
+     * digits), which a cache or a proxy in front of us would not read as the same number.
+     */
+    private static final Pattern ASCII_DIGITS = Pattern.compile("[0-9]{1,3}");
 
     private Paging() {
     }
 
-    /** The page size, or {@link #DEFAULT_LIMIT}; an invalid value is added to {@code errors}. */
+    /** The page size, or {@link #DEFAULT_LIMIT} when absent; an invalid value is added to {@code errors}. */
     public static int limit(String value, InvalidRequestException.Collector errors) {
-        if (value == null || value.isBlank()) {
+        if (value == null) {
             return DEFAULT_LIMIT;
         }
-        try {
+        if (ASCII_DIGITS.matcher(value).matches()) {
             int limit = Integer.parseInt(value);
             if (limit >= 1 && limit <= MAX_LIMIT) {
                 return limit;
             }
-        } catch (NumberFormatException e) {
-            // reported below
         }
-        errors.check(false, "limit", "must be an integer from 1 to " + MAX_LIMIT);
+        errors.check(false, "limit", LIMIT_RULE);
         return DEFAULT_LIMIT;
     }
 
-    /** The decoded cursor, or null when absent; an invalid value is added to {@code errors}. */
-    public static PageCursor cursor(String value, InvalidRequestException.Collector errors) {
-        if (value == null || value.isBlank()) {
+    /**
+     * The cursor, or null when absent; a value that {@code codec} did not issue for {@code scope} is added to
+     * {@code errors}.
+     */
+    public static PageCursor cursor(CursorCodec codec, String value, String scope,
+            InvalidRequestException.Collector errors) {
+        if (value == null) {
             return null;
         }
         try {
-            return PageCursor.decode(value);
+            return codec.decode(value, scope);
         } catch (IllegalArgumentException e) {
-            errors.check(false, "cursor", "must be a cursor returned by this API");
+            errors.check(false, "cursor", CURSOR_RULE);
             return null;
         }
     }

@@ -14,9 +14,15 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
 import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonStreamContext;
+import com.fasterxml.jackson.core.exc.InputCoercionException;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import io.attune.chassis.json.StrictJson;
 import io.quarkus.logging.Log;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
@@ -51,9 +57,25 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response malformedJson(JsonParseException e, UriInfo uri) {
-        return problem(400, "malformed-json", "Malformed JSON",
-                "The body is not valid JSON (line " + e.getLocation().getLineNr() + ", column "
-                        + e.getLocation().getColumnNr() + ").", uri, null);
+        String message = e.getOriginalMessage() == null ? "" : e.getOriginalMessage();
+        if (message.startsWith("Duplicate field")) {
+            return badRequest(uri, List.of(new FieldError(streamPath(e), "must appear only once")));
+        }
+        String where = "line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
+        return problem(400, "malformed-json", "Malformed JSON", "The body is not valid JSON (" + where + ").", uri,
+                List.of(new FieldError("body", "must be valid JSON (" + where + ")")));
+    }
+
+    /** A limit of {@link StrictJson} hit before any field was bound, e.g. a body that is only nested arrays. */
+    @ServerExceptionMapper
+    public Response constraintsExceeded(StreamConstraintsException e, UriInfo uri) {
+        return badRequest(uri, List.of(new FieldError("body", limitReason(e))));
+    }
+
+    /** A number that does not fit its field: {@code "intensity": 99999999999}. */
+    @ServerExceptionMapper
+    public Response inputCoercion(InputCoercionException e, UriInfo uri) {
+        return badRequest(uri, List.of(new FieldError(streamPath(e), "must be " + describe(e.getTargetType()))));
     }
 
     /** More specific than {@link #unmappableJson}, so it wins over the mapper Quarkus registers for this type. */
@@ -68,7 +90,8 @@ public class ProblemMappers {
                 && e.getOriginalMessage().startsWith("Trailing token")) {
             // Not a field at fault: the body holds more than one JSON value.
             return problem(400, "malformed-json", "Malformed JSON",
-                    "The body must be a single JSON object with nothing after it.", uri, null);
+                    "The body must be a single JSON object with nothing after it.", uri,
+                    List.of(new FieldError("body", "must be a single JSON value with nothing after it")));
         }
         return badRequest(uri, List.of(fieldError(e)));
     }
@@ -99,6 +122,16 @@ public class ProblemMappers {
         }
         if (e.getCause() instanceof JsonMappingException mapping) {
             return unmappableJson(mapping, uri);
+        }
+        if (e.getCause() instanceof StreamConstraintsException constraints) {
+            return constraintsExceeded(constraints, uri);
+        }
+        if (e.getCause() instanceof InputCoercionException coercion) {
+            return inputCoercion(coercion, uri);
+        }
+        if (e.getCause() instanceof JsonProcessingException other) {
+            return problem(400, "malformed-json", "Malformed JSON", "The body is not valid JSON.", uri,
+                    List.of(new FieldError("body", "must be valid JSON")));
         }
         Response.StatusType status = e.getResponse().getStatusInfo();
         if (status.getStatusCode() >= 500) {
@@ -191,6 +224,16 @@ public class ProblemMappers {
             return new FieldError(name, "is not a known field");
         }
         Throwable cause = e.getCause();
+        if (cause instanceof StreamConstraintsException constraints) {
+            return new FieldError(name, limitReason(constraints));
+        }
+        if (cause instanceof InputCoercionException coercion) {
+            return new FieldError(name, "must be " + describe(coercion.getTargetType()));
+        }
+        if (cause instanceof JsonParseException parse && parse.getOriginalMessage() != null
+                && parse.getOriginalMessage().startsWith("Duplicate field")) {
+            return new FieldError(streamPath(parse), "must appear only once");
+        }
         if (cause instanceof IllegalArgumentException && cause.getMessage() != null
                 && cause.getMessage().startsWith("must be one of")) {
             return new FieldError(name, cause.getMessage());
@@ -201,7 +244,43 @@ public class ProblemMappers {
         return new FieldError(name, "has the wrong type or format");
     }
 
+    /** The reason for a {@link StrictJson} limit, without the value (a 100,000-digit number is not echoed). */
+    private static String limitReason(StreamConstraintsException e) {
+        String message = e.getMessage() == null ? "" : e.getMessage();
+        if (message.contains("nesting depth")) {
+            return "nests objects and arrays deeper than " + StrictJson.MAX_NESTING_DEPTH + " levels";
+        }
+        if (message.contains("Number value length")) {
+            return "holds a number longer than " + StrictJson.MAX_NUMBER_LENGTH + " characters";
+        }
+        return "exceeds a size limit of the JSON reader";
+    }
+
+    /** {@code emotions[0].intensity}, from where the parser stood when it failed. */
+    private static String streamPath(JsonProcessingException e) {
+        if (!(e.getProcessor() instanceof JsonParser parser)) {
+            return "body";
+        }
+        List<String> parts = new ArrayList<>();
+        for (JsonStreamContext context = parser.getParsingContext(); context != null && !context.inRoot();
+                context = context.getParent()) {
+            if (context.inObject() && context.getCurrentName() != null) {
+                parts.add(0, "." + context.getCurrentName());
+            } else if (context.inArray()) {
+                parts.add(0, "[" + Math.max(context.getCurrentIndex(), 0) + "]");
+            }
+        }
+        String path = String.join("", parts).replaceFirst("^\\.", "");
+        return path.isEmpty() ? "body" : path;
+    }
+
     private static String describe(Class<?> type) {
+        if (type == null) {
+            return "a value of the documented type";
+        }
+        if (java.time.temporal.Temporal.class.isAssignableFrom(type)) {
+            return "an ISO-8601 date-time with offset, e.g. 2026-01-31T09:00:00Z";
+        }
         if (type == String.class) {
             return "a string";
         }

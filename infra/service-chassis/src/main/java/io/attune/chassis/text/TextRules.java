@@ -8,7 +8,8 @@ package io.attune.chassis.text;
  * <li>blank means no visible character: whitespace (including NBSP and the other Unicode spaces), zero-width
  * characters, the byte-order mark and other format characters do not count;</li>
  * <li>control characters other than newline and tab are refused (NUL truncates text in other systems, and
- * escape sequences reach terminals reading logs or exports);</li>
+ * escape sequences reach terminals reading logs or exports); a carriage return is allowed only as part of a CRLF
+ * line ending, which apps on Windows send;</li>
  * <li>in catalog text, which is shown to every client, bidirectional overrides and isolates are refused too: they
  * can make text display differently from what it says.</li>
  * </ul>
@@ -27,10 +28,20 @@ public final class TextRules {
         return text.codePoints().noneMatch(TextRules::visible);
     }
 
-    /** True when {@code text} holds a control character other than newline and tab, or a lone surrogate. */
+    /**
+     * True when {@code text} holds a control character other than newline, tab and the carriage return of a CRLF,
+     * or a lone surrogate.
+     */
     public static boolean hasForbiddenControl(String text) {
-        return text.codePoints().anyMatch(c -> (Character.getType(c) == Character.CONTROL && c != '\n' && c != '\t')
-                || Character.getType(c) == Character.SURROGATE);
+        for (int i = 0; i < text.length(); ) {
+            int c = text.codePointAt(i);
+            boolean lineEnding = c == '\n' || c == '\t' || (c == '\r' && i + 1 < text.length() && text.charAt(i + 1) == '\n');
+            if ((Character.getType(c) == Character.CONTROL && !lineEnding) || Character.getType(c) == Character.SURROGATE) {
+                return true;
+            }
+            i += Character.charCount(c);
+        }
+        return false;
     }
 
     /** True when {@code text} holds a bidirectional embedding, override or isolate character. */

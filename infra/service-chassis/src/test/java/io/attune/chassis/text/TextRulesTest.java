@@ -34,7 +34,7 @@ class TextRulesTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = { "a\u0000b", "a\u0007", "\u001B[2J", "a\rb", "x\u007F", "x\u0085", "x\uD800" })
+    @ValueSource(strings = { "a\u0000b", "a\u0007", "\u001B[2J", "a\rb", "a\r", "x\u007F", "x\u0085", "x\uD800" })
     void controlCharactersOtherThanNewlineAndTabAreRefused(String text) {
         assertThat(TextValidator.problem(text, 100, false, false))
                 .isEqualTo("must not contain control characters other than newline and tab");
@@ -43,6 +43,11 @@ class TextRulesTest {
     @Test
     void newlineAndTabAreText() {
         assertThat(TextValidator.problem("line one\n\tline two", 100, false, false)).isNull();
+    }
+
+    @Test
+    void crlfLineEndingsAreText() {
+        assertThat(TextValidator.problem("line one\r\nline two\r\n", 100, false, false)).isNull();
     }
 
     @ParameterizedTest

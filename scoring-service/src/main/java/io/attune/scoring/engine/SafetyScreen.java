@@ -81,6 +81,7 @@ final class SafetyScreen {
                     }
                 }
             }
+            upgradeWarningSigns(findings);
             for (Finding f : findings) {
                 if (shadowed(f, findings)) {
                     continue;
@@ -103,12 +104,34 @@ final class SafetyScreen {
 
     private record Finding(RiskGrammar.Hit hit, boolean crisis, String category) {}
 
+    /**
+     * Warning signs add up: two different ones in the same text (a farewell, a place, an apology for
+     * everything: "At the bridge. I'm sorry for everything.") are a crisis, though each alone is a concern.
+     */
+    private static void upgradeWarningSigns(List<Finding> findings) {
+        for (int i = 0; i < findings.size(); i++) {
+            Finding f = findings.get(i);
+            if (f.crisis() || !f.hit().pattern().warning()) {
+                continue;
+            }
+            for (Finding other : findings) {
+                boolean apart = other.hit().srcFrom() >= f.hit().srcTo() || other.hit().srcTo() <= f.hit().srcFrom();
+                if (other != f && apart && other.hit().pattern().warning()
+                    && other.hit().pattern().line() != f.hit().pattern().line()) {
+                    findings.set(i, new Finding(f.hit(), true, f.category()));
+                    break;
+                }
+            }
+        }
+    }
+
     /** The markers of one text, and the rules that weigh each finding against them. */
     private static final class Context {
         private final TokenizedText tokens;
         private final RiskGrammar.Normalized norm;
         private final List<RiskGrammar.Hit> guards = new ArrayList<>();
         private final List<RiskGrammar.Hit> softeners = new ArrayList<>();
+        private final List<RiskGrammar.Hit> historicalHits = new ArrayList<>();
         private long historical;
         private long recurrent;
         private long media;
@@ -124,7 +147,10 @@ final class SafetyScreen {
                 switch (h.pattern().section()) {
                     case "guard" -> guards.add(h);
                     case "soften" -> softeners.add(h);
-                    case "historical" -> historical |= bit;
+                    case "historical" -> {
+                        historical |= bit;
+                        historicalHits.add(h);
+                    }
                     case "recurrent" -> recurrent |= bit;
                     case "media" -> media |= bit;
                     case "jest" -> jest |= bit;
@@ -154,7 +180,8 @@ final class SafetyScreen {
             if ((media & bit) != 0 && !personal(hit)) {
                 return null;
             }
-            if (crisis && (historical & bit) != 0 && (recurrent & bit) == 0) {
+            boolean past = (historical & bit) != 0 && (recurrent & bit) == 0 && historicalFrame(hit);
+            if (crisis && past) {
                 crisis = false;
             }
             if (crisis && tokens.sentenceQuestion[sentence] && askedOfYou(hit, sentence)) {
@@ -170,6 +197,12 @@ final class SafetyScreen {
             }
             if (crisis && !selfDirected && serious == 0 && conditionalThreat(hit, sentence)) {
                 crisis = false;
+            }
+            // a threat that reads as a figure of speech on its own ("he's going to kill me", "I'll use it") is
+            // meant when the text says so: "not a joke", "I mean it", a weapon, "if you leave"
+            if (!crisis && !selfDirected && serious != 0 && hit.pattern().level().equals("concern") && !past
+                && !negated(hit)) {
+                crisis = true;
             }
             if (crisis && childSpeaking && category.equals("domestic-abuse")) {
                 category = "child-at-risk"; // a child reporting violence at home
@@ -192,8 +225,35 @@ final class SafetyScreen {
                     // "no longer wants to live", "no one would notice" and "can't stop thinking about dying"
                     // affirm what follows
                     String next = k + 1 < norm.size ? norm.tok[k + 1] : "";
-                    return !(w.equals("no") && (next.equals("longer") || next.equals("one")))
+                    return !(w.equals("no") && (next.equals("longer") || next.equals("one") || next.equals("way")
+                        || next.equals("other")))
                         && !(w.equals("not") && (next.equals("stop") || next.equals("help")));
+                }
+            }
+            return false;
+        }
+
+        /**
+         * A historical marker frames the finding when it comes before it in the sentence, or after it in the
+         * same clause with no new subject in between: "I attempted suicide in my twenties" is history, but in
+         * "thinking about drowning myself at the lake we used to go to" the "used to" belongs to the lake.
+         */
+        private boolean historicalFrame(RiskGrammar.Hit hit) {
+            int sentence = norm.sentence[hit.from()];
+            for (RiskGrammar.Hit h : historicalHits) {
+                if (norm.sentence[h.from()] != sentence) {
+                    continue;
+                }
+                if (h.from() < hit.to()) {
+                    return true;
+                }
+                boolean newSubject = false;
+                for (int k = hit.to(); k < h.from() && !newSubject; k++) {
+                    newSubject = SUBJECTS.contains(norm.tok[k]) && !norm.tok[k].equals("it")
+                        && !norm.tok[k].equals("that");
+                }
+                if (!newSubject) {
+                    return true;
                 }
             }
             return false;

@@ -57,8 +57,12 @@ class SafetyCorpusTest {
             "domestic-abuse", "child-at-risk", "hyperbole", "negated", "historical", "media", "distress", "ordinary");
         assertThat(all).filteredOn(i -> i.conversation() != null && i.crisis()).extracting(Item::speakerIsClient)
             .contains(true, false);
-        long held = load("/safety/holdout.jsonl").size();
-        assertThat((double) held / all.size()).isBetween(0.25, 0.33);
+        all.addAll(load("/safety/fresh-holdout.jsonl"));
+        all.addAll(load("/safety/holdout-2.jsonl"));
+        assertThat(all).extracting(Item::id).doesNotHaveDuplicates();
+        long held = all.size() - load("/safety/tuning.jsonl").size();
+        assertThat((double) held / all.size()).as("share of held-out items").isBetween(0.25, 0.40);
+        assertThat(load("/safety/holdout-2.jsonl")).hasSizeGreaterThanOrEqualTo(150);
     }
 
     @Test
@@ -136,6 +140,9 @@ class SafetyCorpusTest {
                     boolean right = safety.evidence().stream().anyMatch(e -> e.effect() == SafetyScreen.CRISIS_SEVERITY
                         && item.speaker().equals(e.speaker()) && e.client() == item.speakerIsClient());
                     r.attributed += right ? 1 : 0;
+                    if (!right && showMisses) {
+                        r.misses.add(item.id() + " not attributed to " + item.speaker());
+                    }
                 }
             } else if (FALSE_ALARM_TARGET.contains(item.category())) {
                 r.targetNegatives++;

@@ -28,6 +28,8 @@ class SafetyCorpusTest {
     static final double MAX_FALSE_CRISIS = 0.03;
     /** The fresh part's reviewed recall (92.5%), a floor against regressions: below the 98% target. */
     static final double FRESH_RECALL_FLOOR = 0.92;
+    /** holdout-2's blind recall (75.8%), a floor against regressions: far below the 98% target. */
+    static final double HOLDOUT2_RECALL_FLOOR = 0.75;
     private static final Set<String> CRISIS_CATEGORIES = Set.of("suicidal-ideation", "self-harm", "harm-to-others",
         "domestic-abuse", "child-at-risk");
     /** The hard negatives the false-alarm target is set on. */
@@ -37,6 +39,7 @@ class SafetyCorpusTest {
     private static Result tuning;
     private static Result holdout;
     private static Result fresh;
+    private static Result holdout2;
 
     @BeforeAll
     static void run() {
@@ -44,6 +47,9 @@ class SafetyCorpusTest {
         if (!Boolean.getBoolean("safety.tuningOnly")) {
             holdout = evaluate("held-out (reviewed)", load("/safety/holdout.jsonl"), true);
             fresh = evaluate("fresh held-out (reviewed)", load("/safety/fresh-holdout.jsonl"), true);
+            // written before the rules of lexical-1.2.0 changed and run once, blind, at the end: never show its
+            // items, so that nobody tunes on them
+            holdout2 = evaluate("holdout-2 (blind)", load("/safety/holdout-2.jsonl"), false);
         }
     }
 
@@ -82,6 +88,14 @@ class SafetyCorpusTest {
         assertThat(fresh.recall()).as("fresh crisis recall, misses " + fresh.misses)
             .isGreaterThanOrEqualTo(FRESH_RECALL_FLOOR);
         assertThat(fresh.falseCrisis()).as("fresh false crisis, misses " + fresh.misses)
+            .isLessThanOrEqualTo(MAX_FALSE_CRISIS);
+    }
+
+    @Test
+    void holdout2StaysAboveItsBlindFiguresWithoutFalseAlarms() {
+        org.junit.jupiter.api.Assumptions.assumeTrue(holdout2 != null, "held-out parts skipped while tuning");
+        assertThat(holdout2.recall()).as("holdout-2 crisis recall").isGreaterThanOrEqualTo(HOLDOUT2_RECALL_FLOOR);
+        assertThat(holdout2.falseCrisis()).as("holdout-2 false crisis on distress and hyperbole")
             .isLessThanOrEqualTo(MAX_FALSE_CRISIS);
     }
 

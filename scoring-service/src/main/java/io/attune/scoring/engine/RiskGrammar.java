@@ -432,7 +432,7 @@ final class RiskGrammar {
             {"every1", "everyone"}, {"some1", "someone"}, {"sum1", "someone"}, {"any1", "anyone"},
             {"gona", "going to"}, {"gunna", "going to"}, {"gnna", "going to"}, {"evry", "every"},
             {"anymor", "anymore"}, {"nomore", "no more"}, {"alredy", "already"},
-            {"pils", "pills"}, {"sleepin", "sleeping"},
+            {"pils", "pills"}, {"sleepin", "sleeping"}, {"wana", "want to"}, {"beet", "beat"},
         };
         Map<String, String[]> out = new HashMap<>();
         for (String[] row : table) {

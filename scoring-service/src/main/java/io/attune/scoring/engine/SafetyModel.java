@@ -31,15 +31,34 @@ final class SafetyModel {
     /** The classes, in file order (crisis categories). */
     private final String[] classes;
     private final double[] bias;
-    private final Map<String, double[]> weights;
+    /** Weights by feature id; ids follow the file's (name) order. */
+    private final double[][] weights;
+    /** Word to the id of its unigram feature, and first word to second word to the id of the pair. */
+    private final Map<String, Integer> unigrams;
+    private final Map<String, Map<String, Integer>> pairs;
 
     /** The model's reading of one text: the likeliest category, its probability, and the feature that led. */
     record Reading(String category, double probability, int from, int to, String feature) {}
 
-    private SafetyModel(String[] classes, double[] bias, Map<String, double[]> weights) {
+    private SafetyModel(String[] classes, double[] bias, List<String> names, List<double[]> weights) {
         this.classes = classes;
         this.bias = bias;
-        this.weights = weights;
+        this.weights = weights.toArray(new double[0][]);
+        Map<String, Integer> uni = new HashMap<>();
+        Map<String, Map<String, Integer>> bi = new HashMap<>();
+        for (int id = 0; id < names.size(); id++) {
+            String name = names.get(id);
+            if (name.startsWith("w:")) {
+                uni.put(name.substring(2), id);
+            } else if (name.startsWith("b:")) {
+                int sep = name.indexOf('_', 2);
+                bi.computeIfAbsent(name.substring(2, sep), k -> new HashMap<>()).put(name.substring(sep + 1), id);
+            }
+        }
+        this.unigrams = Map.copyOf(uni);
+        Map<String, Map<String, Integer>> frozen = new HashMap<>();
+        bi.forEach((k, v) -> frozen.put(k, Map.copyOf(v)));
+        this.pairs = Map.copyOf(frozen);
     }
 
     static SafetyModel load() {
@@ -56,7 +75,8 @@ final class SafetyModel {
     static SafetyModel parse(String text) {
         String[] classes = null;
         double[] bias = null;
-        Map<String, double[]> weights = new HashMap<>();
+        List<String> names = new ArrayList<>();
+        List<double[]> weights = new ArrayList<>();
         int lineNo = 0;
         for (String line : text.split("\n")) {
             lineNo++;
@@ -79,13 +99,14 @@ final class SafetyModel {
             if (cells[0].equals("bias")) {
                 bias = w;
             } else {
-                weights.put(cells[0], w);
+                names.add(cells[0]);
+                weights.add(w);
             }
         }
         if (classes == null || bias == null) {
             throw new IllegalStateException(RESOURCE + ": no classes or bias line");
         }
-        return new SafetyModel(classes, bias, Map.copyOf(weights));
+        return new SafetyModel(classes, bias, names, weights);
     }
 
     /** The features of a normalised text, in text order, each once: what training and scoring both see. */
@@ -113,67 +134,62 @@ final class SafetyModel {
 
     /** The likeliest crisis category of a text and its probability; null for a text without known features. */
     Reading read(RiskGrammar.Normalized text) {
-        int known = 0;
-        double[] sum = new double[classes.length];
-        Set<String> seen = new HashSet<>();
+        // each known feature as (id << 32 | token position), sorted: duplicates become neighbours, and the
+        // first occurrence of a feature sorts first
+        long[] found = new long[text.size * 2];
+        int count = 0;
         for (int i = 0; i < text.size; i++) {
             String w = word(text, i);
-            String unigram = "w:" + w;
-            if (seen.add(unigram)) {
-                double[] v = weights.get(unigram);
-                if (v != null) {
-                    known++;
-                    add(sum, v);
-                }
+            Integer id = unigrams.get(w);
+            if (id != null) {
+                found[count++] = ((long) id << 32) | i;
             }
             if (i + 1 < text.size && text.sentence[i + 1] == text.sentence[i]) {
-                String pair = "b:" + w + "_" + word(text, i + 1);
-                if (seen.add(pair)) {
-                    double[] v = weights.get(pair);
-                    if (v != null) {
-                        known++;
-                        add(sum, v);
-                    }
+                Map<String, Integer> second = pairs.get(w);
+                Integer pair = second == null ? null : second.get(word(text, i + 1));
+                if (pair != null) {
+                    found[count++] = ((long) pair << 32) | i;
                 }
             }
         }
-        if (known == 0) {
+        if (count == 0) {
             return null;
         }
-        double norm = 1 / Math.sqrt(known);
+        java.util.Arrays.sort(found, 0, count);
+        double[] sum = new double[classes.length];
+        int known = 0;
+        for (int k = 0; k < count; k++) {
+            int id = (int) (found[k] >>> 32);
+            if (k > 0 && (int) (found[k - 1] >>> 32) == id) {
+                continue;
+            }
+            known++;
+            double[] v = weights[id];
+            for (int c = 0; c < sum.length; c++) {
+                sum[c] += v[c];
+            }
+        }
         int best = 0;
         for (int c = 1; c < classes.length; c++) {
             if (sum[c] > sum[best]) {
                 best = c;
             }
         }
-        double probability = 1 / (1 + Math.exp(-(bias[best] + norm * sum[best])));
-        // the evidence points at the word or pair that weighed most for that category
-        int leadFrom = 0;
-        int leadTo = 1;
-        String lead = null;
-        double top = Double.NEGATIVE_INFINITY;
-        for (int i = 0; i < text.size; i++) {
-            String w = word(text, i);
-            double[] v = weights.get("w:" + w);
-            if (v != null && v[best] > top) {
-                top = v[best];
-                lead = "w:" + w;
-                leadFrom = i;
-                leadTo = i + 1;
-            }
-            if (i + 1 < text.size && text.sentence[i + 1] == text.sentence[i]) {
-                String pair = "b:" + w + "_" + word(text, i + 1);
-                double[] p = weights.get(pair);
-                if (p != null && p[best] > top) {
-                    top = p[best];
-                    lead = pair;
-                    leadFrom = i;
-                    leadTo = i + 2;
-                }
+        double probability = 1 / (1 + Math.exp(-(bias[best] + sum[best] / Math.sqrt(known))));
+        // the evidence points at the word or pair that weighed most for that category (first occurrence)
+        int lead = -1;
+        for (int k = 0; k < count; k++) {
+            int id = (int) (found[k] >>> 32);
+            if ((k == 0 || (int) (found[k - 1] >>> 32) != id)
+                && (lead < 0 || weights[id][best] > weights[(int) (found[lead] >>> 32)][best])) {
+                lead = k;
             }
         }
-        return new Reading(classes[best], probability, leadFrom, leadTo, lead);
+        int id = (int) (found[lead] >>> 32);
+        int from = (int) found[lead];
+        boolean pair = !unigrams.containsKey(word(text, from)) || unigrams.get(word(text, from)) != id;
+        String name = pair ? "b:" + word(text, from) + "_" + word(text, from + 1) : "w:" + word(text, from);
+        return new Reading(classes[best], probability, from, pair ? from + 2 : from + 1, name);
     }
 
     private static void add(double[] sum, double[] v) {

@@ -190,8 +190,7 @@ final class SafetyScreen {
                 continue;
             }
             for (Finding other : findings) {
-                boolean apart = other.hit().srcFrom() >= f.hit().srcTo() || other.hit().srcTo() <= f.hit().srcFrom();
-                if (other != f && apart && other.hit().pattern().warning()
+                if (other != f && other.hit().pattern().warning()
                     && other.hit().pattern().line() != f.hit().pattern().line()) {
                     findings.set(i, new Finding(f.hit(), true, f.category()));
                     break;

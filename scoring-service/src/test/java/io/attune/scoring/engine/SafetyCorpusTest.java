@@ -30,6 +30,8 @@ class SafetyCorpusTest {
     static final double FRESH_RECALL_FLOOR = 0.92;
     /** holdout-2's blind recall (75.8%), a floor against regressions: far below the 98% target. */
     static final double HOLDOUT2_RECALL_FLOOR = 0.75;
+    /** holdout-3's blind recall (49.1%), a floor against regressions: far below the 98% target. */
+    static final double HOLDOUT3_RECALL_FLOOR = 0.49;
     private static final Set<String> CRISIS_CATEGORIES = Set.of("suicidal-ideation", "self-harm", "harm-to-others",
         "domestic-abuse", "child-at-risk");
     /** The hard negatives the false-alarm target is set on. */
@@ -40,6 +42,7 @@ class SafetyCorpusTest {
     private static Result holdout;
     private static Result fresh;
     private static Result holdout2;
+    private static Result holdout3;
 
     @BeforeAll
     static void run() {
@@ -50,6 +53,8 @@ class SafetyCorpusTest {
             // written before the rules of lexical-1.2.0 changed and run once, blind, at the end: never show its
             // items, so that nobody tunes on them
             holdout2 = evaluate("holdout-2 (blind)", load("/safety/holdout-2.jsonl"), false);
+            // written after holdout-2 was run and before the second round of rule changes; run once, blind
+            holdout3 = evaluate("holdout-3 (blind)", load("/safety/holdout-3.jsonl"), false);
         }
     }
 
@@ -65,6 +70,7 @@ class SafetyCorpusTest {
             .contains(true, false);
         all.addAll(load("/safety/fresh-holdout.jsonl"));
         all.addAll(load("/safety/holdout-2.jsonl"));
+        all.addAll(load("/safety/holdout-3.jsonl"));
         assertThat(all).extracting(Item::id).doesNotHaveDuplicates();
         long held = all.size() - load("/safety/tuning.jsonl").size();
         assertThat((double) held / all.size()).as("share of held-out items").isBetween(0.25, 0.40);
@@ -96,6 +102,14 @@ class SafetyCorpusTest {
         org.junit.jupiter.api.Assumptions.assumeTrue(holdout2 != null, "held-out parts skipped while tuning");
         assertThat(holdout2.recall()).as("holdout-2 crisis recall").isGreaterThanOrEqualTo(HOLDOUT2_RECALL_FLOOR);
         assertThat(holdout2.falseCrisis()).as("holdout-2 false crisis on distress and hyperbole")
+            .isLessThanOrEqualTo(MAX_FALSE_CRISIS);
+    }
+
+    @Test
+    void holdout3StaysAboveItsBlindFiguresWithoutFalseAlarms() {
+        org.junit.jupiter.api.Assumptions.assumeTrue(holdout3 != null, "held-out parts skipped while tuning");
+        assertThat(holdout3.recall()).as("holdout-3 crisis recall").isGreaterThanOrEqualTo(HOLDOUT3_RECALL_FLOOR);
+        assertThat(holdout3.falseCrisis()).as("holdout-3 false crisis on distress and hyperbole")
             .isLessThanOrEqualTo(MAX_FALSE_CRISIS);
     }
 

@@ -17,17 +17,18 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The labelled safety corpus (src/test/resources/safety, data card in docs/scoring.md) against the screen.
- * The corpus was split 70/30 per category before any rule was tuned. The held-out part was run blind once
- * (crisis recall 93.8%), then its misses were reviewed and fixed. A fresh held-out part, written before that
- * review, was then run blind once (60.0%) and reviewed too. Both are therefore reported as reviewed, with
- * their misses; docs/scoring.md keeps the blind figures. The fresh part does not reach the 98% target even
- * after review, so it is held to a regression floor instead. {@code -Dsafety.tuningOnly=true} skips both.
+ * The tuning part is what the rules and the semantic tier were made from. The first held-out part and the fresh
+ * part were each run blind once and then reviewed, so they are reported with their misses and held to the
+ * targets (held-out) or a floor (fresh). holdout-2 and holdout-3 were written before the rule changes of
+ * lexical-1.2.0 (holdout-3 before its second round) and run blind once each; they are printed in aggregate only,
+ * never item by item, and held to floors at their blind recall, far below the 98% target.
+ * {@code -Dsafety.tuningOnly=true} skips every held-out part.
  */
 class SafetyCorpusTest {
     static final double MIN_CRISIS_RECALL = 0.98;
     static final double MAX_FALSE_CRISIS = 0.03;
-    /** The fresh part's reviewed recall (92.5%), a floor against regressions: below the 98% target. */
-    static final double FRESH_RECALL_FLOOR = 0.92;
+    /** The fresh part's reviewed recall (95.0%), a floor against regressions: below the 98% target. */
+    static final double FRESH_RECALL_FLOOR = 0.95;
     /** holdout-2's blind recall (75.8%), a floor against regressions: far below the 98% target. */
     static final double HOLDOUT2_RECALL_FLOOR = 0.75;
     /** holdout-3's blind recall (49.1%), a floor against regressions: far below the 98% target. */

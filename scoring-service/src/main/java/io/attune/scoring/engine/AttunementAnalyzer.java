@@ -10,12 +10,12 @@ import java.util.TreeSet;
  * oneself). Thread-safe and deterministic: lexicons are loaded once and never mutated.
  */
 public final class AttunementAnalyzer {
-    public static final String SCORER_VERSION = "lexical-1.1.0";
+    public static final String SCORER_VERSION = "lexical-1.2.0";
 
     private final PhraseTrie lexicons;
     private final ContentWords contentWords;
     private final Tokenizer tokenizer;
-    private final SafetyScreen safetyScreen = new SafetyScreen(new RiskGrammar());
+    private final SafetyScreen safetyScreen = new SafetyScreen(new RiskGrammar(), SafetyModel.load());
     private final List<SignalDetector<ConversationView>> conversationDetectors = List.of(
         new AcknowledgementSignals(), new MirroringSignals(), new InquirySignals(), new ExplorationSignals(),
         new PresenceSignals(), new ListeningBalanceSignals());
@@ -130,6 +130,11 @@ public final class AttunementAnalyzer {
         }
         return new Observation("journal", new AnalyzedText[] {text}, new boolean[] {true}, new int[] {-1}, tags,
             sheet.scores());
+    }
+
+    /** The engine's tokens of a text, as the safety screen sees them (for training the semantic tier). */
+    TokenizedText tokenize(String text) {
+        return tokenizer.tokenize(text);
     }
 
     private AnalyzedText analyze(String text) {

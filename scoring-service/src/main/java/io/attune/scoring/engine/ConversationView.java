@@ -197,6 +197,11 @@ final class ConversationView {
         if (q.followUp() || q.open() || overlaps(turn, q, LexiconGroup.LEAD_ON)) {
             return true; // "do you want to talk about it?" invites whatever they said
         }
+        for (PhraseMatch m : turns[turn].matches(LexiconGroup.ACKNOWLEDGEMENT)) {
+            if (m.signal().equals("support") && m.from() < q.to() && m.to() > q.from()) {
+                return true; // an offer of presence ("want me to come over?") answers the bid, it does not leave it
+            }
+        }
         TokenizedText tokens = turns[turn].tokens;
         for (int k = q.from(); k < q.to(); k++) {
             if (CHECK_IN.contains(tokens.tokens[k])) {

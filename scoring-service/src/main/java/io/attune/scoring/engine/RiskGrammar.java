@@ -26,7 +26,9 @@ import java.util.Set;
  *       tokens, an empty one makes the group optional;</li>
  *   <li>{@code $} the end of a clause (punctuation, "but") or of the text;</li>
  *   <li>{@code ~N} skips up to N tokens (never across a sentence end);</li>
- *   <li>a leading {@code !} marks a method mention: its evidence text is redacted.</li>
+ *   <li>a leading {@code !} marks a method mention: its evidence text is redacted;</li>
+ *   <li>a leading {@code ^} marks a warning sign (a farewell, a location, "I can't do this anymore"): a
+ *       concern on its own, a crisis when the same text holds another suicidal-ideation finding.</li>
  * </ul>
  * Sections: {@code [crisis:category]} and {@code [concern:category]} raise findings; {@code [guard]}
  * cancels an overlapping finding (idioms such as "killing it"); {@code [soften]} turns an overlapping
@@ -38,7 +40,8 @@ final class RiskGrammar {
     static final String RESOURCE = "/io/attune/scoring/engine/safety-patterns.txt";
 
     /** One compiled pattern. {@code level} is crisis, concern, or null for guards and markers. */
-    record Pattern(String section, String level, String category, boolean method, Object[] elements, int line) {}
+    record Pattern(String section, String level, String category, boolean method, boolean warning, Object[] elements,
+                   int line) {}
 
     /** A pattern found at normalised tokens [from, to), i.e. original tokens [srcFrom, srcTo). */
     record Hit(Pattern pattern, int from, int to, int srcFrom, int srcTo) {}
@@ -46,24 +49,61 @@ final class RiskGrammar {
     /** The text after normalisation; {@code src[i]} is the original token index of normalised token i. */
     static final class Normalized {
         final String[] tok;
+        /** The grammar word an unknown inflection of token i stands for ("overdosed" -> "overdose"), or null. */
+        final String[] lemma;
         final int[] src;
         final int[] sentence;
         final int[] clause;
         final int size;
 
-        Normalized(String[] tok, int[] src, int[] sentence, int[] clause, int size) {
+        Normalized(String[] tok, String[] lemma, int[] src, int[] sentence, int[] clause, int size) {
             this.tok = tok;
+            this.lemma = lemma;
             this.src = src;
             this.sentence = sentence;
             this.clause = clause;
             this.size = size;
         }
+
+        boolean is(Set<String> words, int pos) {
+            return words.contains(tok[pos]) || (lemma[pos] != null && words.contains(lemma[pos]));
+        }
     }
 
     private static final Map<String, String[]> SPELLING = spelling();
-    /** Longer key words tolerated with one typo (insertion, deletion, substitution or swap). */
-    private static final String[] FUZZY_KEYS = {"myself", "himself", "herself", "themselves", "suicide",
-        "suicidal", "disappear", "hopeless", "worthless", "yourself"};
+    /**
+     * The risk lexemes (5 letters or more) tolerated with one typo: an insertion, deletion, substitution or
+     * swap ("myslef", "notise", "husbnd", "scard"). Only a token that is neither a grammar word, nor one of
+     * its inflections, nor a word the engine's lexicons know is corrected, so real words stay themselves.
+     */
+    private static final String[] FUZZY_KEYS = {"myself", "himself", "herself", "themselves", "yourself",
+        "suicide", "suicidal", "disappear", "hopeless",
+        "worthless", "killing", "cutting", "burning", "hurting", "harming", "overdose", "overdosing", "tablets",
+        "razor", "blade", "blades", "scared", "afraid", "terrified", "husband", "boyfriend", "girlfriend", "partner",
+        "stepdad", "strangle", "strangled", "choked", "choking", "punched", "kicked", "slapped", "beaten", "beating",
+        "threatened", "threatens", "alive", "living", "anymore", "notice", "nobody", "anyone", "everyone", "started",
+        "starting", "relapse", "relapsed", "forever", "wanting", "thinking", "ending", "dying", "knife", "stabbing",
+        "stabbed", "bridge", "hanging", "really", "wrists", "thighs", "bleeding", "tonight", "goodbye", "existing",
+        "exist", "anything", "someone", "somebody", "without", "better", "pills", "again", "abusive", "abused",
+        "touches", "touching"};
+    /** Real words one edit away from a risk lexeme: never "corrected". */
+    private static final Set<String> NOT_TYPOS = Set.of("sacred", "scarred", "scares", "bitter", "batter",
+        "butter", "letter", "setter", "bridges", "blamed",
+        "bladed", "bridle", "giving", "loving", "lining", "lying", "diving", "fining", "sending", "bending",
+        "tending", "lending", "mending", "novice", "exit", "existed", "punches", "kicker", "parties", "partners",
+        "starling", "stating", "skating", "tablet", "agains", "knives", "kniff", "fever", "banging", "ranging",
+        "changing", "hunting", "hurling", "burying", "turning", "churning", "putting", "gutting", "jutting",
+        "rutting", "chiding", "choker", "chokes", "beaker", "beater", "bleeping", "breeding", "blending", "wrist",
+        "thigh", "killings", "killjoy", "relapses", "relaxed", "realty", "rally", "dyeing", "doing", "dining",
+        "drying", "eyeing", "toning", "someones", "anyones", "abuser", "abuses", "touched", "touchy", "wanted",
+        "waiting", "thinning", "thanking", "thinging", "alike", "aline", "olive", "pillows", "spills", "willing");
+    /** "ill" is "I'll" before one of these ("ill stab him", "ill never"), unless a copula precedes it. */
+    private static final Set<String> ILL_VERBS = Set.of("kill", "stab", "hurt", "shoot", "beat", "do", "be",
+        "never", "just", "make", "end", "find", "use", "go", "take", "jump", "cut", "smash", "break", "get", "put",
+        "show", "murder", "punch", "slap", "burn", "run", "bring", "not");
+    private static final Set<String> COPULA = Set.of("feel", "feels", "felt", "feeling", "am", "is", "are", "was",
+        "were", "be", "been", "being", "get", "got", "getting", "fell", "falls", "seriously", "so", "very", "really",
+        "mentally", "terminally", "quite");
     private static final Set<String> POSSESSIVE_SELF = Set.of("my", "her", "him", "his", "them", "their", "your");
     private static final Set<String> HAIR_OBJECTS = Set.of("my", "her", "his", "their", "your", "the", "it",
         "hair", "a", "them");
@@ -72,9 +112,21 @@ final class RiskGrammar {
     private static final Object END = new Object();
 
     private final Map<String, List<Pattern>> byFirstWord = new HashMap<>();
+    /** Every literal word of the grammar. */
+    private final Set<String> words;
+    /** An inflection the grammar does not spell out, to the grammar word it comes from. */
+    private final Map<String, String> inflections;
+    /** The fuzzy keys by first letter, so a token is only compared with keys that can be one edit away. */
+    private final Map<Character, List<String>> fuzzyByFirst = new HashMap<>();
 
     RiskGrammar() {
-        List<Pattern> patterns = new Loader().load();
+        Loader loader = new Loader();
+        List<Pattern> patterns = loader.load();
+        words = Set.copyOf(loader.words);
+        inflections = inflections(words);
+        for (String key : new java.util.TreeSet<>(List.of(FUZZY_KEYS))) {
+            fuzzyByFirst.computeIfAbsent(key.charAt(0), k -> new ArrayList<>()).add(key);
+        }
         for (Pattern p : patterns) {
             @SuppressWarnings("unchecked")
             Set<String> first = (Set<String>) p.elements()[0];
@@ -87,6 +139,7 @@ final class RiskGrammar {
     Normalized normalize(TokenizedText t) {
         int cap = t.size + 8;
         String[] tok = new String[cap];
+        String[] lemma = new String[cap];
         int[] src = new int[cap];
         int[] sentence = new int[cap];
         int[] clause = new int[cap];
@@ -104,10 +157,16 @@ final class RiskGrammar {
             } else if (w.equals("w") && i + 1 < t.size && t.tokens[i + 1].equals("o")) {
                 parts = new String[] {"without"}; // "w/o"
                 i++;
+            } else if (w.equals("ill") && i + 1 < t.size && ILL_VERBS.contains(t.tokens[i + 1])
+                && (i == 0 || t.clause[i - 1] != t.clause[i] || !COPULA.contains(t.tokens[i - 1]))) {
+                parts = new String[] {"i", "will"}; // "ill stab him", not "i feel ill"
             } else {
                 parts = SPELLING.get(w);
-                if (parts == null) {
-                    String fixed = w.length() >= 5 ? fuzzy(w) : null;
+                if (parts == null && !words.contains(w) && !inflections.containsKey(w)) {
+                    String fixed = dropped(w);
+                    if (fixed == null && w.length() >= 5 && !t.known[i]) {
+                        fixed = fuzzy(w);
+                    }
                     parts = fixed == null ? null : new String[] {fixed};
                 }
             }
@@ -117,9 +176,11 @@ final class RiskGrammar {
                 src = java.util.Arrays.copyOf(src, grow);
                 sentence = java.util.Arrays.copyOf(sentence, grow);
                 clause = java.util.Arrays.copyOf(clause, grow);
+                lemma = java.util.Arrays.copyOf(lemma, grow);
             }
             if (parts == null) {
                 tok[n] = w;
+                lemma[n] = inflections.get(w);
                 src[n] = i;
                 sentence[n] = t.sentence[i];
                 clause[n] = t.clause[i];
@@ -127,6 +188,7 @@ final class RiskGrammar {
             } else {
                 for (String p : parts) {
                     tok[n] = p;
+                    lemma[n] = inflections.get(p);
                     src[n] = i;
                     sentence[n] = t.sentence[i];
                     clause[n] = t.clause[i];
@@ -134,7 +196,7 @@ final class RiskGrammar {
                 }
             }
         }
-        return new Normalized(tok, src, sentence, clause, n);
+        return new Normalized(tok, lemma, src, sentence, clause, n);
     }
 
     /** Every pattern occurrence, leftmost first; overlapping occurrences of different patterns are all kept. */
@@ -142,8 +204,15 @@ final class RiskGrammar {
         List<Hit> hits = null;
         for (int i = 0; i < text.size; i++) {
             List<Pattern> candidates = byFirstWord.get(text.tok[i]);
-            if (candidates == null) {
+            List<Pattern> viaLemma = text.lemma[i] == null ? null : byFirstWord.get(text.lemma[i]);
+            if (candidates == null && viaLemma == null) {
                 continue;
+            }
+            if (candidates == null) {
+                candidates = viaLemma;
+            } else if (viaLemma != null) {
+                candidates = new ArrayList<>(candidates);
+                candidates.addAll(viaLemma);
             }
             for (Pattern p : candidates) {
                 int end = match(p.elements(), 1, i + 1, text, text.sentence[i]);
@@ -189,7 +258,7 @@ final class RiskGrammar {
             }
             return -1;
         }
-        if (pos >= text.size || text.sentence[pos] != sentence || !((Set<String>) element).contains(text.tok[pos])) {
+        if (pos >= text.size || text.sentence[pos] != sentence || !text.is((Set<String>) element, pos)) {
             return -1;
         }
         return match(elements, e + 1, pos + 1, text, sentence);
@@ -219,7 +288,7 @@ final class RiskGrammar {
             }
             return -1;
         }
-        if (pos >= text.size || text.sentence[pos] != sentence || !((Set<String>) element).contains(text.tok[pos])) {
+        if (pos >= text.size || text.sentence[pos] != sentence || !text.is((Set<String>) element, pos)) {
             return -1;
         }
         return matchAlternative(elements, e, alternative, k + 1, pos + 1, text, sentence);
@@ -235,14 +304,71 @@ final class RiskGrammar {
         };
     }
 
-    private static String fuzzy(String w) {
-        for (String key : FUZZY_KEYS) {
-            if (Math.abs(key.length() - w.length()) <= 1 && key.charAt(0) == w.charAt(0) && !key.equals(w)
-                && withinOneEdit(key, w)) {
+    private String fuzzy(String w) {
+        if (NOT_TYPOS.contains(w)) {
+            return null;
+        }
+        List<String> keys = fuzzyByFirst.get(w.charAt(0));
+        if (keys == null) {
+            return null;
+        }
+        for (String key : keys) {
+            if (Math.abs(key.length() - w.length()) <= 1 && !key.equals(w) && withinOneEdit(key, w)) {
                 return key;
             }
         }
         return null;
+    }
+
+    /** A dropped final g ("endin", "thinkin", "cuttin"): the grammar word with it restored. */
+    private String dropped(String w) {
+        if (w.length() >= 5 && w.endsWith("in")) {
+            String full = w + "g";
+            if (words.contains(full)) {
+                return full;
+            }
+        }
+        return null;
+    }
+
+    /**
+     * The regular inflections of every grammar word ("overdose" -> "overdosed", "overdoses", "overdosing";
+     * "stab" -> "stabbed", "stabbing"; "bully" -> "bullied"), mapped back to it, unless the inflection is
+     * itself a grammar word: a pattern that names a form on purpose keeps its meaning, and a pattern that
+     * names the base form also matches the forms it did not list.
+     */
+    private static Map<String, String> inflections(Set<String> words) {
+        Map<String, String> out = new HashMap<>();
+        for (String w : new java.util.TreeSet<>(words)) {
+            int n = w.length();
+            if (n < 3 || !w.chars().allMatch(c -> c >= 'a' && c <= 'z')) {
+                continue;
+            }
+            List<String> forms = new ArrayList<>(List.of(w + "s", w + "ed", w + "ing", w + "es"));
+            char last = w.charAt(n - 1);
+            if (last == 'e') {
+                forms.add(w + "d");
+                forms.add(w.substring(0, n - 1) + "ing");
+                if (w.endsWith("ie")) {
+                    forms.add(w.substring(0, n - 2) + "ying");
+                }
+            }
+            if (last == 'y' && n > 3 && "aeiou".indexOf(w.charAt(n - 2)) < 0) {
+                forms.add(w.substring(0, n - 1) + "ies");
+                forms.add(w.substring(0, n - 1) + "ied");
+            }
+            if ("aeiou".indexOf(last) < 0 && "wxy".indexOf(last) < 0 && "aeiou".indexOf(w.charAt(n - 2)) >= 0
+                && (n < 3 || "aeiou".indexOf(w.charAt(n - 3)) < 0)) {
+                forms.add(w + last + "ed");
+                forms.add(w + last + "ing");
+            }
+            for (String f : forms) {
+                if (!words.contains(f)) {
+                    out.putIfAbsent(f, w);
+                }
+            }
+        }
+        return Map.copyOf(out);
     }
 
     /** Damerau-Levenshtein distance at most one, in one pass. */
@@ -300,6 +426,13 @@ final class RiskGrammar {
             {"mom", "mum"}, {"mommy", "mum"}, {"mummy", "mum"}, {"momma", "mum"}, {"mother", "mum"},
             {"daddy", "dad"}, {"father", "dad"}, {"stepfather", "stepdad"}, {"stepmother", "stepmum"},
             {"stepmom", "stepmum"}, {"neighbor", "neighbour"}, {"neighbors", "neighbours"},
+            {"agen", "again"}, {"agin", "again"}, {"agian", "again"}, {"wnat", "want"}, {"wnt", "want"},
+            {"whant", "want"}, {"b", "be"}, {"r", "are"}, {"n", "and"}, {"lil", "little"}, {"od", "overdose"},
+            {"oding", "overdosing"}, {"nite", "night"}, {"noone", "no one"},
+            {"every1", "everyone"}, {"some1", "someone"}, {"sum1", "someone"}, {"any1", "anyone"},
+            {"gona", "going to"}, {"gunna", "going to"}, {"gnna", "going to"}, {"evry", "every"},
+            {"anymor", "anymore"}, {"nomore", "no more"}, {"alredy", "already"},
+            {"pils", "pills"}, {"sleepin", "sleeping"}, {"wana", "want to"}, {"beet", "beat"},
         };
         Map<String, String[]> out = new HashMap<>();
         for (String[] row : table) {
@@ -312,6 +445,7 @@ final class RiskGrammar {
     private static final class Loader {
         private final Map<String, Set<String>> classes = new HashMap<>();
         private final List<Pattern> out = new ArrayList<>();
+        final Set<String> words = new HashSet<>();
 
         List<Pattern> load() {
             String section = null;
@@ -335,16 +469,18 @@ final class RiskGrammar {
                     if (section == null) {
                         throw bad(lineNo, "pattern before any [section]");
                     }
-                    boolean method = line.startsWith("!");
-                    for (List<String> variant : expand(method ? line.substring(1) : line, lineNo)) {
-                        compile(section, method, variant, lineNo);
+                    boolean warning = line.startsWith("^");
+                    String body = warning ? line.substring(1) : line;
+                    boolean method = body.startsWith("!");
+                    for (List<String> variant : expand(method ? body.substring(1) : body, lineNo)) {
+                        compile(section, method, warning, variant, lineNo);
                     }
                 }
             }
             return out;
         }
 
-        private void compile(String section, boolean method, List<String> tokens, int lineNo) {
+        private void compile(String section, boolean method, boolean warning, List<String> tokens, int lineNo) {
             List<Object> elements = new ArrayList<>();
             for (String t : tokens) {
                 if (t.startsWith("{")) {
@@ -378,7 +514,7 @@ final class RiskGrammar {
                     throw bad(lineNo, "unknown level " + level);
                 }
             }
-            out.add(new Pattern(colon > 0 ? "finding" : section, level, category, method, elements.toArray(),
+            out.add(new Pattern(colon > 0 ? "finding" : section, level, category, method, warning, elements.toArray(),
                 lineNo));
         }
 
@@ -406,6 +542,7 @@ final class RiskGrammar {
                     words.addAll(word(alt, lineNo));
                 } else {
                     words.add(alt.toLowerCase(java.util.Locale.ROOT));
+                    this.words.add(alt.toLowerCase(java.util.Locale.ROOT));
                 }
             }
             return Set.copyOf(words);

@@ -51,10 +51,73 @@ final class SafetyScreen {
     /** A text to screen, the evidence turn index it reports under, and who said it. */
     record Screened(int turn, AnalyzedText text, boolean childSpeaking, String speaker, boolean client) {}
 
-    private final RiskGrammar grammar;
+    /** The semantic tier raises a concern from this probability on... */
+    static final double SEMANTIC_CONCERN = 0.5;
+    /** ...and a crisis from this one, where a risk word anchors it and no idiom, joke, history or media is near. */
+    static final double SEMANTIC_CRISIS = 0.7;
+    /** Risk words that anchor a semantic crisis: without one, "I just can't anymore" stays a concern. */
+    private static final Set<String> ANCHORS = Set.of("die", "dying", "died", "dead", "death", "suicide",
+        "suicidal", "kill", "killing", "killed", "myself", "alive", "pills", "tablets", "overdose", "cut",
+        "cutting", "cuts", "blade", "razor", "burn", "burning", "burned", "bleed", "bleeding", "hurt", "hurting",
+        "harm", "hit", "hits", "beat", "beating", "choke", "choked", "strangle", "strangled", "knife", "gun",
+        "stab", "stabbed", "rope", "bridge", "jump", "gone", "disappear", "exist", "wake", "funeral", "goodbye",
+        "hang", "drown", "shoot", "touches", "touching", "touched", "starve", "starving", "bruises", "bruise",
+        "threatens", "threatened", "punched", "kicked", "slapped", "locked", "end", "over", "exit", "grave");
+    /** Semantic evidence quotes its sentence, unless the sentence names a method. */
+    private static final Set<String> METHOD_WORDS = Set.of("pills", "tablets", "overdose", "rope", "noose", "bridge",
+        "blade", "razor", "gun", "knife", "jump", "paracetamol", "insulin", "meds", "train", "cliff", "roof");
+    /** Marker sections that make the model's crisis reading unsafe to trust: an idiom, a joke, history, media. */
+    private static final Set<String> DOUBT = Set.of("guard", "soften", "historical", "media", "jest");
 
-    SafetyScreen(RiskGrammar grammar) {
+    private final RiskGrammar grammar;
+    private final SafetyModel model;
+
+    SafetyScreen(RiskGrammar grammar, SafetyModel model) {
         this.grammar = grammar;
+        this.model = model;
+    }
+
+    /**
+     * The semantic tier's reading of a text the grammar found nothing in. A crisis needs a probability of at
+     * least {@link #SEMANTIC_CRISIS}, a risk word ({@link #ANCHORS}) and no sign of an idiom, a joke, the past
+     * or media in the text; otherwise a probability of at least {@link #SEMANTIC_CONCERN} is a concern. The
+     * evidence spans the sentence of the word or word pair that weighed most.
+     */
+    private SafetyEvidence semantic(Screened s, TokenizedText tokens, RiskGrammar.Normalized norm,
+                                    List<RiskGrammar.Hit> hits) {
+        SafetyModel.Reading reading = model.read(norm);
+        if (reading == null || reading.probability() < SEMANTIC_CONCERN) {
+            return null;
+        }
+        boolean doubt = false;
+        for (RiskGrammar.Hit h : hits) {
+            doubt |= h.pattern().level() != null || DOUBT.contains(h.pattern().section());
+        }
+        int sentence = norm.sentence[reading.from()];
+        int first = reading.from();
+        while (first > 0 && norm.sentence[first - 1] == sentence) {
+            first--;
+        }
+        int last = reading.to();
+        while (last < norm.size && norm.sentence[last] == sentence) {
+            last++;
+        }
+        boolean anchored = false;
+        boolean method = false;
+        for (int k = 0; k < norm.size; k++) {
+            String w = norm.lemma[k] != null ? norm.lemma[k] : norm.tok[k];
+            anchored |= ANCHORS.contains(w) || ANCHORS.contains(norm.tok[k]);
+            method |= k >= first && k < last && METHOD_WORDS.contains(norm.tok[k]);
+        }
+        boolean crisis = reading.probability() >= SEMANTIC_CRISIS && anchored && !doubt;
+        String category = reading.category();
+        if (crisis && s.childSpeaking() && category.equals("domestic-abuse")) {
+            category = "child-at-risk";
+        }
+        int start = tokens.charStart(norm.src[first]);
+        int end = tokens.charEnd(norm.src[last - 1] + 1);
+        return new SafetyEvidence(s.turn(), start, end, method ? REDACTED : tokens.text.substring(start, end),
+            category, crisis ? CRISIS_SEVERITY : CONCERN_SEVERITY, s.speaker(), s.client());
     }
 
     Safety screen(List<Screened> texts) {
@@ -68,18 +131,31 @@ final class SafetyScreen {
             }
             RiskGrammar.Normalized norm = grammar.normalize(tokens);
             List<RiskGrammar.Hit> hits = grammar.match(norm);
-            if (hits.isEmpty()) {
-                continue;
-            }
-            Context context = new Context(tokens, norm, hits);
             List<Finding> findings = new ArrayList<>();
-            for (RiskGrammar.Hit hit : hits) {
-                if (hit.pattern().level() != null) {
-                    Finding f = context.judge(hit, s.childSpeaking());
-                    if (f != null) {
-                        findings.add(f);
+            if (!hits.isEmpty()) {
+                Context context = new Context(tokens, norm, hits);
+                for (RiskGrammar.Hit hit : hits) {
+                    if (hit.pattern().level() != null) {
+                        Finding f = context.judge(hit, s.childSpeaking());
+                        if (f != null) {
+                            findings.add(f);
+                        }
                     }
                 }
+                upgradeWarningSigns(findings);
+            }
+            if (findings.isEmpty() && model != null) {
+                SafetyEvidence semantic = semantic(s, tokens, norm, hits);
+                if (semantic != null) {
+                    found.add(semantic.signal());
+                    if (semantic.effect() == CRISIS_SEVERITY) {
+                        level = SafetyLevel.CRISIS;
+                    } else if (level == SafetyLevel.NONE) {
+                        level = SafetyLevel.CONCERN;
+                    }
+                    evidence.add(semantic);
+                }
+                continue;
             }
             for (Finding f : findings) {
                 if (shadowed(f, findings)) {
@@ -103,12 +179,33 @@ final class SafetyScreen {
 
     private record Finding(RiskGrammar.Hit hit, boolean crisis, String category) {}
 
+    /**
+     * Warning signs add up: two different ones in the same text (a farewell, a place, an apology for
+     * everything: "At the bridge. I'm sorry for everything.") are a crisis, though each alone is a concern.
+     */
+    private static void upgradeWarningSigns(List<Finding> findings) {
+        for (int i = 0; i < findings.size(); i++) {
+            Finding f = findings.get(i);
+            if (f.crisis() || !f.hit().pattern().warning()) {
+                continue;
+            }
+            for (Finding other : findings) {
+                if (other != f && other.hit().pattern().warning()
+                    && other.hit().pattern().line() != f.hit().pattern().line()) {
+                    findings.set(i, new Finding(f.hit(), true, f.category()));
+                    break;
+                }
+            }
+        }
+    }
+
     /** The markers of one text, and the rules that weigh each finding against them. */
     private static final class Context {
         private final TokenizedText tokens;
         private final RiskGrammar.Normalized norm;
         private final List<RiskGrammar.Hit> guards = new ArrayList<>();
         private final List<RiskGrammar.Hit> softeners = new ArrayList<>();
+        private final List<RiskGrammar.Hit> historicalHits = new ArrayList<>();
         private long historical;
         private long recurrent;
         private long media;
@@ -124,7 +221,10 @@ final class SafetyScreen {
                 switch (h.pattern().section()) {
                     case "guard" -> guards.add(h);
                     case "soften" -> softeners.add(h);
-                    case "historical" -> historical |= bit;
+                    case "historical" -> {
+                        historical |= bit;
+                        historicalHits.add(h);
+                    }
                     case "recurrent" -> recurrent |= bit;
                     case "media" -> media |= bit;
                     case "jest" -> jest |= bit;
@@ -154,7 +254,8 @@ final class SafetyScreen {
             if ((media & bit) != 0 && !personal(hit)) {
                 return null;
             }
-            if (crisis && (historical & bit) != 0 && (recurrent & bit) == 0) {
+            boolean past = (historical & bit) != 0 && (recurrent & bit) == 0 && historicalFrame(hit);
+            if (crisis && past) {
                 crisis = false;
             }
             if (crisis && tokens.sentenceQuestion[sentence] && askedOfYou(hit, sentence)) {
@@ -170,6 +271,12 @@ final class SafetyScreen {
             }
             if (crisis && !selfDirected && serious == 0 && conditionalThreat(hit, sentence)) {
                 crisis = false;
+            }
+            // a threat that reads as a figure of speech on its own ("he's going to kill me", "I'll use it") is
+            // meant when the text says so: "not a joke", "I mean it", a weapon, "if you leave"
+            if (!crisis && !selfDirected && serious != 0 && hit.pattern().level().equals("concern") && !past
+                && !negated(hit)) {
+                crisis = true;
             }
             if (crisis && childSpeaking && category.equals("domestic-abuse")) {
                 category = "child-at-risk"; // a child reporting violence at home
@@ -192,8 +299,35 @@ final class SafetyScreen {
                     // "no longer wants to live", "no one would notice" and "can't stop thinking about dying"
                     // affirm what follows
                     String next = k + 1 < norm.size ? norm.tok[k + 1] : "";
-                    return !(w.equals("no") && (next.equals("longer") || next.equals("one")))
+                    return !(w.equals("no") && (next.equals("longer") || next.equals("one") || next.equals("way")
+                        || next.equals("other")))
                         && !(w.equals("not") && (next.equals("stop") || next.equals("help")));
+                }
+            }
+            return false;
+        }
+
+        /**
+         * A historical marker frames the finding when it comes before it in the sentence, or after it in the
+         * same clause with no new subject in between: "I attempted suicide in my twenties" is history, but in
+         * "thinking about drowning myself at the lake we used to go to" the "used to" belongs to the lake.
+         */
+        private boolean historicalFrame(RiskGrammar.Hit hit) {
+            int sentence = norm.sentence[hit.from()];
+            for (RiskGrammar.Hit h : historicalHits) {
+                if (norm.sentence[h.from()] != sentence) {
+                    continue;
+                }
+                if (h.from() < hit.to()) {
+                    return true;
+                }
+                boolean newSubject = false;
+                for (int k = hit.to(); k < h.from() && !newSubject; k++) {
+                    newSubject = SUBJECTS.contains(norm.tok[k]) && !norm.tok[k].equals("it")
+                        && !norm.tok[k].equals("that");
+                }
+                if (!newSubject) {
+                    return true;
                 }
             }
             return false;

@@ -17,17 +17,22 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The labelled safety corpus (src/test/resources/safety, data card in docs/scoring.md) against the screen.
- * The corpus was split 70/30 per category before any rule was tuned. The held-out part was run blind once
- * (crisis recall 93.8%), then its misses were reviewed and fixed. A fresh held-out part, written before that
- * review, was then run blind once (60.0%) and reviewed too. Both are therefore reported as reviewed, with
- * their misses; docs/scoring.md keeps the blind figures. The fresh part does not reach the 98% target even
- * after review, so it is held to a regression floor instead. {@code -Dsafety.tuningOnly=true} skips both.
+ * The tuning part is what the rules and the semantic tier were made from. The first held-out part and the fresh
+ * part were each run blind once and then reviewed, so they are reported with their misses and held to the
+ * targets (held-out) or a floor (fresh). holdout-2 and holdout-3 were written before the rule changes of
+ * lexical-1.2.0 (holdout-3 before its second round) and run blind once each; they are printed in aggregate only,
+ * never item by item, and held to floors at their blind recall, far below the 98% target.
+ * {@code -Dsafety.tuningOnly=true} skips every held-out part.
  */
 class SafetyCorpusTest {
     static final double MIN_CRISIS_RECALL = 0.98;
     static final double MAX_FALSE_CRISIS = 0.03;
-    /** The fresh part's reviewed recall (92.5%), a floor against regressions: below the 98% target. */
-    static final double FRESH_RECALL_FLOOR = 0.92;
+    /** The fresh part's reviewed recall (95.0%), a floor against regressions: below the 98% target. */
+    static final double FRESH_RECALL_FLOOR = 0.95;
+    /** holdout-2's blind recall (75.8%), a floor against regressions: far below the 98% target. */
+    static final double HOLDOUT2_RECALL_FLOOR = 0.75;
+    /** holdout-3's blind recall (49.1%), a floor against regressions: far below the 98% target. */
+    static final double HOLDOUT3_RECALL_FLOOR = 0.49;
     private static final Set<String> CRISIS_CATEGORIES = Set.of("suicidal-ideation", "self-harm", "harm-to-others",
         "domestic-abuse", "child-at-risk");
     /** The hard negatives the false-alarm target is set on. */
@@ -37,6 +42,8 @@ class SafetyCorpusTest {
     private static Result tuning;
     private static Result holdout;
     private static Result fresh;
+    private static Result holdout2;
+    private static Result holdout3;
 
     @BeforeAll
     static void run() {
@@ -44,6 +51,11 @@ class SafetyCorpusTest {
         if (!Boolean.getBoolean("safety.tuningOnly")) {
             holdout = evaluate("held-out (reviewed)", load("/safety/holdout.jsonl"), true);
             fresh = evaluate("fresh held-out (reviewed)", load("/safety/fresh-holdout.jsonl"), true);
+            // written before the rules of lexical-1.2.0 changed and run once, blind, at the end: never show its
+            // items, so that nobody tunes on them
+            holdout2 = evaluate("holdout-2 (blind)", load("/safety/holdout-2.jsonl"), false);
+            // written after holdout-2 was run and before the second round of rule changes; run once, blind
+            holdout3 = evaluate("holdout-3 (blind)", load("/safety/holdout-3.jsonl"), false);
         }
     }
 
@@ -57,8 +69,13 @@ class SafetyCorpusTest {
             "domestic-abuse", "child-at-risk", "hyperbole", "negated", "historical", "media", "distress", "ordinary");
         assertThat(all).filteredOn(i -> i.conversation() != null && i.crisis()).extracting(Item::speakerIsClient)
             .contains(true, false);
-        long held = load("/safety/holdout.jsonl").size();
-        assertThat((double) held / all.size()).isBetween(0.25, 0.33);
+        all.addAll(load("/safety/fresh-holdout.jsonl"));
+        all.addAll(load("/safety/holdout-2.jsonl"));
+        all.addAll(load("/safety/holdout-3.jsonl"));
+        assertThat(all).extracting(Item::id).doesNotHaveDuplicates();
+        long held = all.size() - load("/safety/tuning.jsonl").size();
+        assertThat((double) held / all.size()).as("share of held-out items").isBetween(0.25, 0.40);
+        assertThat(load("/safety/holdout-2.jsonl")).hasSizeGreaterThanOrEqualTo(150);
     }
 
     @Test
@@ -78,6 +95,22 @@ class SafetyCorpusTest {
         assertThat(fresh.recall()).as("fresh crisis recall, misses " + fresh.misses)
             .isGreaterThanOrEqualTo(FRESH_RECALL_FLOOR);
         assertThat(fresh.falseCrisis()).as("fresh false crisis, misses " + fresh.misses)
+            .isLessThanOrEqualTo(MAX_FALSE_CRISIS);
+    }
+
+    @Test
+    void holdout2StaysAboveItsBlindFiguresWithoutFalseAlarms() {
+        org.junit.jupiter.api.Assumptions.assumeTrue(holdout2 != null, "held-out parts skipped while tuning");
+        assertThat(holdout2.recall()).as("holdout-2 crisis recall").isGreaterThanOrEqualTo(HOLDOUT2_RECALL_FLOOR);
+        assertThat(holdout2.falseCrisis()).as("holdout-2 false crisis on distress and hyperbole")
+            .isLessThanOrEqualTo(MAX_FALSE_CRISIS);
+    }
+
+    @Test
+    void holdout3StaysAboveItsBlindFiguresWithoutFalseAlarms() {
+        org.junit.jupiter.api.Assumptions.assumeTrue(holdout3 != null, "held-out parts skipped while tuning");
+        assertThat(holdout3.recall()).as("holdout-3 crisis recall").isGreaterThanOrEqualTo(HOLDOUT3_RECALL_FLOOR);
+        assertThat(holdout3.falseCrisis()).as("holdout-3 false crisis on distress and hyperbole")
             .isLessThanOrEqualTo(MAX_FALSE_CRISIS);
     }
 
@@ -136,6 +169,9 @@ class SafetyCorpusTest {
                     boolean right = safety.evidence().stream().anyMatch(e -> e.effect() == SafetyScreen.CRISIS_SEVERITY
                         && item.speaker().equals(e.speaker()) && e.client() == item.speakerIsClient());
                     r.attributed += right ? 1 : 0;
+                    if (!right && showMisses) {
+                        r.misses.add(item.id() + " not attributed to " + item.speaker());
+                    }
                 }
             } else if (FALSE_ALARM_TARGET.contains(item.category())) {
                 r.targetNegatives++;

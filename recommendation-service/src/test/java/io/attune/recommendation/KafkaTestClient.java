@@ -102,15 +102,28 @@ final class KafkaTestClient {
         return json;
     }
 
+    /** A score record as scoring-service would publish it, or a malformed one. */
+    record ScoreRecord(String clientId, String ceId, String body) {
+
+        static ScoreRecord of(ScoreEvent score) {
+            return new ScoreRecord(score.clientId(), score.scoreId(), score.json());
+        }
+    }
+
+    /** Publishes the scores as one burst; see {@link #publishBurst}. */
+    static void publishAll(List<ScoreEvent> scores) {
+        publishBurst(scores.stream().map(ScoreRecord::of).toList());
+    }
+
     /**
-     * Publishes the scores as one burst, as a backlog reaches the consumer: all are handed to the producer before
+     * Publishes the records as one burst, as a backlog reaches the consumer: all are handed to the producer before
      * any acknowledgement is awaited, so the consumer's polls find several at once.
      */
-    static synchronized void publishAll(List<ScoreEvent> scores) {
+    static synchronized void publishBurst(List<ScoreRecord> records) {
         List<Future<?>> sent = new ArrayList<>();
-        for (ScoreEvent score : scores) {
-            sent.add(producer().send(new ProducerRecord<>(SCORES, null, score.clientId(), score.json(),
-                    ceHeaders(score.scoreId(), "/attune/scoring-service", SCORE_TYPE, score.clientId(), Map.of()))));
+        for (ScoreRecord record : records) {
+            sent.add(producer().send(new ProducerRecord<>(SCORES, null, record.clientId(), record.body(),
+                    ceHeaders(record.ceId(), "/attune/scoring-service", SCORE_TYPE, record.clientId(), Map.of()))));
         }
         producer().flush();
         for (Future<?> acknowledgement : sent) {

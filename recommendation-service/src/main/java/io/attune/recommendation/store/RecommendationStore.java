@@ -15,6 +15,7 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import com.mongodb.bulk.BulkWriteResult;
+import com.mongodb.client.model.BulkWriteOptions;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.FindOneAndUpdateOptions;
 import com.mongodb.client.model.ReturnDocument;
@@ -43,6 +44,10 @@ public class RecommendationStore {
      */
     public record PendingEvent(String eventId, String change, Instant at, Recommendation recommendation,
             String traceparent) {
+    }
+
+    /** An event the broker acknowledged, to be removed from its recommendation's outbox. */
+    public record Published(String recommendationId, String eventId) {
     }
 
     /** What the policy needs to know about a client's past feedback. */
@@ -267,9 +272,22 @@ public class RecommendationStore {
     }
 
     public void eventPublished(String recommendationId, String eventId) {
-        collections.get(Collections.RECOMMENDATIONS).updateOne(
-                Filters.and(Filters.eq("_id", recommendationId), Filters.eq("outbox.eventId", eventId)),
-                Updates.combine(Updates.pull("outbox", new Document("eventId", eventId)), Updates.inc("outboxCount", -1)));
+        UpdateOneModel<Document> write = publishedWrite(new Published(recommendationId, eventId));
+        collections.get(Collections.RECOMMENDATIONS).updateOne(write.getFilter(), write.getUpdate());
+    }
+
+    /** Removes these published events from their outboxes, each as {@link #eventPublished} does, in one round trip. */
+    public void eventsPublished(List<Published> events) {
+        collections.get(Collections.RECOMMENDATIONS).bulkWrite(
+                events.stream().map(RecommendationStore::publishedWrite).toList(), new BulkWriteOptions().ordered(false));
+    }
+
+    private static UpdateOneModel<Document> publishedWrite(Published event) {
+        // Matches only while the event is in the outbox, so removing it twice is harmless.
+        return new UpdateOneModel<>(
+                Filters.and(Filters.eq("_id", event.recommendationId()), Filters.eq("outbox.eventId", event.eventId())),
+                Updates.combine(Updates.pull("outbox", new Document("eventId", event.eventId())),
+                        Updates.inc("outboxCount", -1)));
     }
 
     public long deleteClient(String clientId) {

@@ -12,6 +12,7 @@ import java.util.Properties;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Predicate;
 
@@ -101,6 +102,39 @@ final class KafkaTestClient {
         return json;
     }
 
+    /** A score record as scoring-service would publish it, or a malformed one. */
+    record ScoreRecord(String clientId, String ceId, String body) {
+
+        static ScoreRecord of(ScoreEvent score) {
+            return new ScoreRecord(score.clientId(), score.scoreId(), score.json());
+        }
+    }
+
+    /** Publishes the scores as one burst; see {@link #publishBurst}. */
+    static void publishAll(List<ScoreEvent> scores) {
+        publishBurst(scores.stream().map(ScoreRecord::of).toList());
+    }
+
+    /**
+     * Publishes the records as one burst, as a backlog reaches the consumer: all are handed to the producer before
+     * any acknowledgement is awaited, so the consumer's polls find several at once.
+     */
+    static synchronized void publishBurst(List<ScoreRecord> records) {
+        List<Future<?>> sent = new ArrayList<>();
+        for (ScoreRecord record : records) {
+            sent.add(producer().send(new ProducerRecord<>(SCORES, null, record.clientId(), record.body(),
+                    ceHeaders(record.ceId(), "/attune/scoring-service", SCORE_TYPE, record.clientId(), Map.of()))));
+        }
+        producer().flush();
+        for (Future<?> acknowledgement : sent) {
+            try {
+                acknowledgement.get();
+            } catch (Exception e) {
+                throw new IllegalStateException("cannot publish to " + SCORES, e);
+            }
+        }
+    }
+
     /** Publishes a binary-mode CloudEvent and waits for the broker's acknowledgement. */
     static void publish(String topic, String clientId, String ceId, String ceSource, String ceType,
             String body) {
@@ -110,6 +144,16 @@ final class KafkaTestClient {
     /** Same, with extra headers. */
     static synchronized void publish(String topic, String clientId, String ceId, String ceSource, String ceType,
             String body, Map<String, String> extraHeaders) {
+        RecordHeaders headers = ceHeaders(ceId, ceSource, ceType, clientId, extraHeaders);
+        try {
+            producer().send(new ProducerRecord<>(topic, null, clientId, body, headers)).get();
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot publish to " + topic, e);
+        }
+    }
+
+    private static RecordHeaders ceHeaders(String ceId, String ceSource, String ceType, String clientId,
+            Map<String, String> extraHeaders) {
         RecordHeaders headers = new RecordHeaders();
         extraHeaders.forEach((name, value) -> headers.add(name, bytes(value)));
         headers.add("ce_specversion", bytes("1.0"));
@@ -119,11 +163,7 @@ final class KafkaTestClient {
         headers.add("ce_subject", bytes(clientId));
         headers.add("ce_time", bytes(Instant.now().toString()));
         headers.add("content-type", bytes("application/json"));
-        try {
-            producer().send(new ProducerRecord<>(topic, null, clientId, body, headers)).get();
-        } catch (Exception e) {
-            throw new IllegalStateException("cannot publish to " + topic, e);
-        }
+        return headers;
     }
 
     /**

@@ -70,6 +70,29 @@ class ScoreConsumptionIT {
     }
 
     @Test
+    void poisonRecordsInABurstAreDeadLetteredWhileTheScoresAroundThemAreProcessedInOrder() {
+        String clientId = clientId("burst-poison");
+        KafkaTestClient.grantAccess(clientId, List.of(), false);
+        ScoreEvent before = ScoreEvent.phoneAtDinnerJournal(clientId).overall(41);
+        ScoreEvent after = ScoreEvent.misattunedConversation(clientId).overall(29);
+        String notJson = "{not json either";
+        String unknownLevel = ScoreEvent.phoneAtDinnerJournal(clientId).json()
+                .replace("\"level\":\"none\"", "\"level\":\"unsure\"");
+        KafkaTestClient.publishBurst(List.of(KafkaTestClient.ScoreRecord.of(before),
+                new KafkaTestClient.ScoreRecord(clientId, UUID.randomUUID().toString(), notJson),
+                new KafkaTestClient.ScoreRecord(clientId, UUID.randomUUID().toString(), unknownLevel),
+                KafkaTestClient.ScoreRecord.of(after)));
+
+        List<ConsumerRecord<String, String>> dead = KafkaTestClient.collect(KafkaTestClient.SCORES_DLQ, clientId,
+                r -> true, 2, RecommendationApi.WAIT);
+        assertThat(dead).extracting(ConsumerRecord::value).containsExactly(notJson, unknownLevel);
+        await().atMost(RecommendationApi.WAIT).until(() -> RecommendationApi.profile(clientId).extract()
+                .jsonPath().getInt("scores") == 2);
+        assertThat(RecommendationApi.profile(clientId).extract().jsonPath().getList("history.overall.score",
+                Integer.class)).containsExactly(41, 29);
+    }
+
+    @Test
     void aScoreWithAnUnknownSafetyLevelIsDeadLetteredWithoutPoisoningTheClientsProfile() {
         String clientId = clientId("bad-safety");
         String unknownLevel = ScoreEvent.phoneAtDinnerJournal(clientId).json()

@@ -2,12 +2,16 @@ package io.attune.recommendation.messaging;
 
 import java.net.URI;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Queue;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -27,7 +31,8 @@ import org.eclipse.microprofile.reactive.messaging.Message;
 
 /**
  * Publishes the outbox events stored on recommendations to {@code recommendations}, removing each one only when
- * the broker acknowledged it. Woken on every change and also run on a schedule, so events survive outages.
+ * the broker acknowledged it (acknowledged events are removed in batches, one bulk write for as many as have
+ * arrived). Woken on every change and also run on a schedule, so events survive outages.
  */
 @ApplicationScoped
 public class RecommendationRelay {
@@ -41,6 +46,9 @@ public class RecommendationRelay {
     private final Vertx vertx;
     private final AtomicBoolean running = new AtomicBoolean();
     private final AtomicBoolean requested = new AtomicBoolean();
+    /** Acknowledged events not yet removed from the outbox, and whether a removal runs. */
+    private final Queue<RecommendationStore.Published> published = new ConcurrentLinkedQueue<>();
+    private final AtomicBoolean removing = new AtomicBoolean();
     /** Events handed to Kafka and not yet acknowledged, so a pass does not send them again meanwhile. */
     private final Set<String> inFlight = ConcurrentHashMap.newKeySet();
     /**
@@ -61,6 +69,35 @@ public class RecommendationRelay {
         this.out = out;
         this.mapper = mapper;
         this.vertx = vertx;
+    }
+
+    /**
+     * Removes the acknowledged events from the outbox, many per round trip: acknowledgements arrive one by one
+     * while a removal runs, and the next removal takes all of them. One removal runs at a time.
+     */
+    private void removePublished() {
+        if (!removing.compareAndSet(false, true)) {
+            return;
+        }
+        vertx.executeBlocking(() -> {
+            List<RecommendationStore.Published> batch = new ArrayList<>();
+            try {
+                for (RecommendationStore.Published next; batch.size() < BATCH && (next = published.poll()) != null; ) {
+                    batch.add(next);
+                }
+                if (!batch.isEmpty()) {
+                    recommendations.eventsPublished(batch);
+                }
+            } finally {
+                // A removal that failed is retried by the next pass, which finds the event acknowledged.
+                batch.forEach(p -> inFlight.remove(p.eventId()));
+                removing.set(false);
+                if (!published.isEmpty()) {
+                    removePublished();
+                }
+            }
+            return null;
+        }, false);
     }
 
     /** Runs a pass soon, off the caller's thread. */
@@ -134,14 +171,8 @@ public class RecommendationRelay {
                 .addMetadata(MessageTracing.parent(event.traceparent()))
                 .withAck(() -> {
                     acknowledged.add(event.eventId());
-                    vertx.executeBlocking(() -> {
-                        try {
-                            recommendations.eventPublished(recommendationId, event.eventId());
-                        } finally {
-                            inFlight.remove(event.eventId());
-                        }
-                        return null;
-                    }, false);
+                    published.add(new RecommendationStore.Published(recommendationId, event.eventId()));
+                    removePublished();
                     return CompletableFuture.completedFuture(null);
                 })
                 .withNack(failure -> {

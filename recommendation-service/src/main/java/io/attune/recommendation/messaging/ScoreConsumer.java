@@ -1,5 +1,6 @@
 package io.attune.recommendation.messaging;
 
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.CompletionStage;
@@ -7,20 +8,26 @@ import java.util.concurrent.CompletionStage;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.attune.chassis.tracing.TraceParents;
 import io.attune.recommendation.policy.DimensionReading;
 import io.attune.recommendation.policy.SafetyLevel;
 import io.attune.recommendation.policy.ScoreSnapshot;
 import io.attune.recommendation.service.RecommendationService;
+import io.attune.recommendation.service.RecommendationService.ScoreInput;
 import io.micrometer.core.annotation.Timed;
 import io.opentelemetry.context.Scope;
 import io.smallrye.common.annotation.Blocking;
+import io.smallrye.reactive.messaging.kafka.KafkaRecord;
+import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
 
 /**
- * Consumes {@code attunement-scores}. A message is acknowledged (and its offset committed) only after its
- * recommendations are stored. While MongoDB is unavailable the message is retried and the partition waits; only
- * one that can never be processed (unparseable, contract-invalid) is nacked into {@code attunement-scores-dlq}.
+ * Consumes {@code attunement-scores} in batches (as many records as one poll returns): the batch is decided with a
+ * few MongoDB round trips in all (see {@link RecommendationService#onScores}), and acknowledged (its offsets
+ * committed) only after its recommendations are stored. While MongoDB is unavailable the batch is retried and the
+ * partitions wait; only a record that can never be processed (unparseable, contract-invalid) is nacked into
+ * {@code attunement-scores-dlq}, and its siblings are processed.
  */
 @ApplicationScoped
 public class ScoreConsumer {
@@ -28,6 +35,10 @@ public class ScoreConsumer {
     private static final int MAX_EXCERPT = 300;
 
     static final String CHANNEL = "attunement-scores";
+
+    /** A record of the batch and the score it carries. */
+    private record Consumed(Message<String> message, ScoreInput input) {
+    }
 
     private final RecommendationService service;
     private final ObjectMapper mapper;
@@ -41,26 +52,42 @@ public class ScoreConsumer {
 
     @Incoming(CHANNEL)
     @Timed(value = "attune.consumer.processing", extraTags = { "channel", CHANNEL },
-            description = "Time from delivery of a record to its acknowledgement")
+            description = "Time from delivery of a batch of records to its acknowledgement")
     @Blocking
-    public CompletionStage<Void> onScore(Message<String> message) {
-        if (CloudEventTypes.isOther(message, AttunementScoreComputed.TYPE)) {
-            return message.ack();
-        }
-        AttunementScoreComputed score;
-        ScoreSnapshot snapshot;
-        try {
-            score = mapper.readValue(message.getPayload(), AttunementScoreComputed.class);
-            snapshot = toSnapshot(score);
-        } catch (Exception e) {
-            return processor.reject(CHANNEL, message, e);
-        }
-        return processor.process(CHANNEL, message, () -> {
-            // The score's trace is current while it is decided, so the recommendations it causes continue it.
-            try (Scope trace = MessageTracing.enter(message)) {
-                service.onScore(score.clientId(), score.locale(), snapshot, score.sourceRecordedAt());
+    public CompletionStage<Void> onScores(KafkaRecordBatch<String, String> batch) {
+        List<Consumed> scores = new ArrayList<>();
+        List<CompletionStage<Void>> rejected = new ArrayList<>();
+        // In offset order per partition, so each client's scores keep their order.
+        for (KafkaRecord<String, String> record : batch) {
+            if (CloudEventTypes.isOther(record, AttunementScoreComputed.TYPE)) {
+                continue;
             }
-        });
+            try {
+                scores.add(new Consumed(record, toInput(record)));
+            } catch (Exception e) {
+                rejected.add(processor.reject(CHANNEL, record, e));
+            }
+        }
+        return processor.processBatch(CHANNEL, batch, scores, Consumed::message,
+                all -> service.onScores(all.stream().map(Consumed::input).toList()),
+                one -> {
+                    // The score's trace is current while it is decided, so the recommendations it causes continue it.
+                    try (Scope trace = MessageTracing.enter(one.message())) {
+                        ScoreInput input = one.input();
+                        service.onScore(input.clientId(), input.locale(), input.score(), input.sourceRecordedAt());
+                    }
+                }, rejected);
+    }
+
+    /** The event→domain mapping of one record, with the record's trace context for the events it causes. */
+    private ScoreInput toInput(Message<String> message) throws Exception {
+        AttunementScoreComputed score = mapper.readValue(message.getPayload(), AttunementScoreComputed.class);
+        ScoreSnapshot snapshot = toSnapshot(score);
+        String traceparent;
+        try (Scope trace = MessageTracing.enter(message)) {
+            traceparent = TraceParents.current();
+        }
+        return new ScoreInput(score.clientId(), score.locale(), snapshot, score.sourceRecordedAt(), traceparent);
     }
 
     static ScoreSnapshot toSnapshot(AttunementScoreComputed score) {

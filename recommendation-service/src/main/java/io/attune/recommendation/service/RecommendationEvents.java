@@ -21,4 +21,9 @@ public class RecommendationEvents {
     public void changed(Recommendation recommendation) {
         relay.wake();
     }
+
+    /** Once for all the recommendations a batch of scores issued or changed. */
+    public void changedInBatch() {
+        relay.wake();
+    }
 }

@@ -4,6 +4,8 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -12,8 +14,11 @@ import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import com.mongodb.bulk.BulkWriteUpsert;
+import com.mongodb.client.model.UpdateOneModel;
 import io.attune.chassis.crisis.CrisisResources;
 import io.attune.chassis.security.ClientRef;
+import io.attune.chassis.tracing.TraceParents;
 import io.attune.recommendation.Recommendation;
 import io.attune.recommendation.RecommendationStatus;
 import io.attune.recommendation.config.RecommendationConfig;
@@ -33,12 +38,15 @@ import io.attune.recommendation.store.ExerciseStore;
 import io.attune.recommendation.store.ProfileStore;
 import io.attune.recommendation.store.RecommendationStore;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.opentelemetry.context.Scope;
 import io.quarkus.logging.Log;
+import org.bson.Document;
 
 /**
- * Turns each assessment into recommendations. Safe to run twice for the same score: the score is recorded in
- * the client's profile with one idempotent update, recommendation ids are derived from (assessment, exercise),
- * and the score is marked decided only after its recommendations are stored.
+ * Turns each assessment into recommendations, one score at a time or a consumed batch at once. Safe to run twice
+ * for the same score: the score is recorded in the client's profile with one idempotent update, recommendation ids
+ * are derived from (assessment, exercise), and the score is marked decided only after its recommendations are
+ * stored.
  */
 @ApplicationScoped
 public class RecommendationService {
@@ -75,17 +83,27 @@ public class RecommendationService {
     }
 
     /**
+     * A consumed score.
+     *
+     * @param sourceRecordedAt when the scored material was recorded; null when the event does not say
+     * @param traceparent      the trace context of the record, carried onto the events it causes (or null)
+     */
+    public record ScoreInput(String clientId, String locale, ScoreSnapshot score, Instant sourceRecordedAt,
+            String traceparent) {
+    }
+
+    /** What one score changes: open recommendations it supersedes (in order), new ones, and a coach alert. */
+    private record Outcome(List<String> supersede, List<Recommendation> issue, AlertStore.CoachAlert alert,
+            boolean crisis) {
+    }
+
+    /**
      * @param sourceRecordedAt when the scored material was recorded; null when the event does not say
      * @return the recommendations issued for this score; empty when it was handled before or the client was erased
      */
     public List<Recommendation> onScore(String clientId, String locale, ScoreSnapshot score, Instant sourceRecordedAt) {
-        Instant recorded = sourceRecordedAt == null ? score.scoredAt() : sourceRecordedAt;
         Optional<Instant> erasedAt = erasureMarkers.erasedAt(clientId);
-        if (erasedAt.isPresent() && !recorded.isAfter(erasedAt.get())) {
-            // Material from before the erasure, delivered after it: storing it would undo the erasure.
-            metrics.counter("attune.recommendation.erased-client-scores").increment();
-            Log.infof("Dropped score %s: its material was recorded before the client was erased",
-                    score.assessmentId());
+        if (erasedBefore(score, sourceRecordedAt, erasedAt.orElse(null))) {
             return List.of();
         }
         profiles.record(clientId, score, config.historySize());
@@ -97,25 +115,177 @@ public class RecommendationService {
         List<ScoreSnapshot> earlier = profiles.history(clientId).stream()
                 .filter(s -> !s.assessmentId().equals(score.assessmentId()))
                 .toList();
-        List<Recommendation> open = recommendations.open(clientId);
-        if (score.safety() == SafetyLevel.CRISIS) {
-            open = retireTherapyWithoutCrisisResources(clientId, open, now);
+        Outcome outcome = decide(clientId, locale, score, earlier, recommendations.open(clientId),
+                recommendations.feedbackStats(clientId), exercises.all(), now);
+        for (String superseded : outcome.supersede()) {
+            recommendations.transition(clientId, superseded, RecommendationStatus.SUPERSEDED, null, now)
+                    .ifPresent(events::changed);
         }
-        RecommendationStore.FeedbackStats stats = recommendations.feedbackStats(clientId);
+        List<Recommendation> issued = new ArrayList<>();
+        for (Recommendation recommendation : outcome.issue()) {
+            if (recommendations.issue(recommendation)) {
+                issued.add(recommendation);
+                events.changed(recommendation);
+                countIssued(recommendation);
+            }
+        }
+        if (outcome.alert() != null) {
+            alerts.raise(clientId, outcome.alert());
+            countAlert(outcome);
+        }
+        profiles.markDecided(clientId, score.assessmentId());
+        return issued;
+    }
+
+    /**
+     * Decides on a batch of consumed scores with a few round trips for the whole batch instead of a dozen per
+     * score. Each client's scores are decided in the given order, each on the state the ones before it left, as
+     * {@link #onScore} would one after another; the outcome, and what a redelivery does, are the same:
+     * <ol>
+     * <li>one read each of erasure markers, profiles, open and closed recommendations, and the catalog;</li>
+     * <li>one write recording every new score in its client's profile (as {@link #onScore} records before it
+     * decides). A client whose profile changed since it was read, or that has a score recorded but not decided (an
+     * earlier attempt stopped half-way), is instead processed one score at a time by {@link #onScore};</li>
+     * <li>one ordered bulk write of the recommendations issued and superseded, with their outbox events, and one of
+     * the coach alerts;</li>
+     * <li>one write marking the scores decided, after which a redelivered score changes nothing.</li>
+     * </ol>
+     */
+    public void onScores(List<ScoreInput> inputs) {
+        Map<String, List<ScoreInput>> byClient = new LinkedHashMap<>();
+        inputs.forEach(input -> byClient.computeIfAbsent(input.clientId(), k -> new ArrayList<>()).add(input));
+        if (byClient.isEmpty()) {
+            return;
+        }
+        Map<String, Instant> erased = erasureMarkers.erasedAt(byClient.keySet());
+        Map<String, ProfileStore.Profile> loaded = profiles.load(byClient.keySet());
+        Map<String, List<ScoreInput>> oneByOne = new LinkedHashMap<>();
+        Map<String, List<Pending>> pending = new LinkedHashMap<>();
+        List<ProfileStore.Profile> batched = new ArrayList<>();
+        for (Map.Entry<String, List<ScoreInput>> client : byClient.entrySet()) {
+            ProfileStore.Profile profile = loaded.get(client.getKey());
+            List<ScoreInput> live = client.getValue().stream()
+                    .filter(input -> !erasedBefore(input.score(), input.sourceRecordedAt(), erased.get(input.clientId())))
+                    .toList();
+            if (live.stream().anyMatch(input -> profile.isRecorded(input.score().assessmentId())
+                    && !profile.isDecided(input.score().assessmentId()))) {
+                oneByOne.put(client.getKey(), live);
+                continue;
+            }
+            List<Pending> decisions = new ArrayList<>();
+            for (ScoreInput input : live) {
+                String scoreId = input.score().assessmentId();
+                profile.record(input.score(), config.historySize());
+                if (profile.isDecided(scoreId)) {
+                    metrics.counter("attune.recommendation.duplicate-scores").increment();
+                    continue;
+                }
+                decisions.add(new Pending(input, profile.history().stream()
+                        .filter(s -> !s.assessmentId().equals(scoreId)).toList()));
+                profile.markDecided(scoreId);
+            }
+            batched.add(profile);
+            pending.put(client.getKey(), decisions);
+        }
+        for (String conflict : profiles.recordAll(batched, config.historySize())) {
+            oneByOne.put(conflict, byClient.get(conflict));
+            pending.remove(conflict);
+            batched.removeIf(profile -> profile.clientId().equals(conflict));
+        }
+        decideAll(pending);
+        profiles.markAllDecided(batched);
+        oneByOne.forEach((clientId, scores) -> scores.forEach(input -> {
+            try (Scope trace = TraceParents.restore(input.traceparent()).makeCurrent()) {
+                onScore(clientId, input.locale(), input.score(), input.sourceRecordedAt());
+            }
+        }));
+    }
+
+    /** A score to decide in a batch, with the client's earlier scores as it sees them. */
+    private record Pending(ScoreInput input, List<ScoreSnapshot> earlier) {
+    }
+
+    private void decideAll(Map<String, List<Pending>> pending) {
+        if (pending.values().stream().allMatch(List::isEmpty)) {
+            return;
+        }
+        Map<String, RecommendationStore.ClientState> states = recommendations.stateOf(pending.keySet());
+        List<Exercise> catalog = exercises.all();
+        List<UpdateOneModel<Document>> writes = new ArrayList<>();
+        Map<Integer, Recommendation> issueAt = new HashMap<>();
+        List<AlertStore.Raised> raised = new ArrayList<>();
+        for (Map.Entry<String, List<Pending>> client : pending.entrySet()) {
+            String clientId = client.getKey();
+            RecommendationStore.ClientState state = states.get(clientId);
+            List<Recommendation> open = new ArrayList<>(state.open());
+            for (Pending next : client.getValue()) {
+                ScoreInput input = next.input();
+                Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+                Outcome outcome = decide(clientId, input.locale(), input.score(), next.earlier(), List.copyOf(open),
+                        state.stats(), catalog, now);
+                for (String superseded : outcome.supersede()) {
+                    writes.add(recommendations.transitionWrite(clientId, superseded, RecommendationStatus.SUPERSEDED,
+                            now, input.traceparent()));
+                    open.removeIf(r -> r.id().equals(superseded));
+                }
+                for (Recommendation recommendation : outcome.issue()) {
+                    issueAt.put(writes.size(), recommendation);
+                    writes.add(recommendations.issueWrite(recommendation, input.traceparent()));
+                    open.add(recommendation);
+                }
+                open.sort(RecommendationStore.OPEN_ORDER);
+                if (outcome.alert() != null) {
+                    raised.add(new AlertStore.Raised(clientId, outcome.alert()));
+                    countAlert(outcome);
+                }
+            }
+        }
+        if (!writes.isEmpty()) {
+            for (BulkWriteUpsert upsert : recommendations.writeAll(writes).getUpserts()) {
+                Recommendation issued = issueAt.get(upsert.getIndex());
+                if (issued != null) {
+                    countIssued(issued);
+                }
+            }
+            events.changedInBatch();
+        }
+        alerts.raiseAll(raised);
+    }
+
+    /**
+     * What the policy makes of the score, given the client's earlier scores, open recommendations and feedback.
+     * No side effects: the callers store the outcome, one score at a time or a batch at once.
+     */
+    private Outcome decide(String clientId, String locale, ScoreSnapshot score, List<ScoreSnapshot> earlier,
+            List<Recommendation> open, RecommendationStore.FeedbackStats stats, List<Exercise> catalog, Instant now) {
+        List<String> supersede = new ArrayList<>();
+        if (score.safety() == SafetyLevel.CRISIS) {
+            // The policy never duplicates an open seek-therapy, but one issued by escalation carries no crisis
+            // resources and no coach alert. In a crisis it is superseded, so that the policy issues the crisis one
+            // in its place.
+            List<Recommendation> kept = new ArrayList<>();
+            for (Recommendation recommendation : open) {
+                if (ExerciseIds.SEEK_THERAPY.equals(recommendation.exerciseId())
+                        && recommendation.crisisResources().isEmpty()) {
+                    supersede.add(recommendation.id());
+                } else {
+                    kept.add(recommendation);
+                }
+            }
+            open = kept;
+        }
         ClientHistory history = new ClientHistory(earlier,
                 open.stream().map(r -> new ActiveRecommendation(r.exerciseId(), r.issuedAt())).toList(),
                 stats.lastDismissedAt(), stats.completedCount(), stats.meanHelpfulness());
-        List<Exercise> catalog = exercises.all();
         Decision decision = policy.decide(score, history, catalog, now);
 
         for (Recommendation superseded : open) {
             if (decision.supersede().contains(superseded.exerciseId())) {
-                recommendations.transition(clientId, superseded.id(), RecommendationStatus.SUPERSEDED, null, now)
-                        .ifPresent(events::changed);
+                supersede.add(superseded.id());
             }
         }
         Map<String, Exercise> byId = catalog.stream().collect(Collectors.toMap(Exercise::id, Function.identity()));
-        List<Recommendation> issued = new ArrayList<>();
+        List<Recommendation> issue = new ArrayList<>();
         for (Pick pick : decision.picks()) {
             Exercise exercise = byId.get(pick.exerciseId());
             if (exercise == null) {
@@ -123,50 +293,42 @@ public class RecommendationService {
                 continue;
             }
             boolean crisisTherapy = decision.crisis() && ExerciseIds.SEEK_THERAPY.equals(pick.exerciseId());
-            Recommendation recommendation = new Recommendation(
+            issue.add(new Recommendation(
                     RecommendationStore.idFor(score.assessmentId(), exercise.id()), clientId, exercise.id(),
                     exercise.title(), exercise.instructions(), exercise.durationMinutes(), RecommendationStatus.ACTIVE,
                     new Recommendation.Reason(pick.dimension(), pick.score(), pick.evidenceExcerpt(),
                             pick.assessmentId(), pick.summary()),
                     crisisTherapy ? crisisResources.forLocale(locale) : List.of(),
                     decision.coachAlert() && ExerciseIds.SEEK_THERAPY.equals(exercise.id()),
-                    pick.rank(), now, now, null);
-            if (recommendations.issue(recommendation)) {
-                issued.add(recommendation);
-                events.changed(recommendation);
-                metrics.counter("attune.recommendation.issued", "exercise", exercise.id()).increment();
-            }
+                    pick.rank(), now, now, null));
         }
-        if (decision.coachAlert()) {
-            alerts.raise(clientId, new AlertStore.CoachAlert(score.assessmentId(),
-                    decision.crisis() ? "crisis" : "concern",
-                    decision.crisis() ? "Crisis language was detected; seek-therapy with crisis resources was issued."
-                            : "Distress or concern has persisted across recent entries.",
-                    now));
-            metrics.counter("attune.recommendation.coach-alerts", "crisis", String.valueOf(decision.crisis()))
-                    .increment();
-        }
-        profiles.markDecided(clientId, score.assessmentId());
-        return issued;
+        AlertStore.CoachAlert alert = !decision.coachAlert() ? null
+                : new AlertStore.CoachAlert(score.assessmentId(), decision.crisis() ? "crisis" : "concern",
+                        decision.crisis()
+                                ? "Crisis language was detected; seek-therapy with crisis resources was issued."
+                                : "Distress or concern has persisted across recent entries.",
+                        now);
+        return new Outcome(supersede, issue, alert, decision.crisis());
     }
 
-    /**
-     * The policy never duplicates an open seek-therapy, but one issued by escalation carries no crisis resources
-     * and no coach alert. In a crisis it is superseded, so that the policy issues the crisis one in its place.
-     */
-    private List<Recommendation> retireTherapyWithoutCrisisResources(String clientId, List<Recommendation> open,
-            Instant now) {
-        List<Recommendation> kept = new ArrayList<>();
-        for (Recommendation recommendation : open) {
-            if (ExerciseIds.SEEK_THERAPY.equals(recommendation.exerciseId())
-                    && recommendation.crisisResources().isEmpty()) {
-                recommendations.transition(clientId, recommendation.id(), RecommendationStatus.SUPERSEDED, null, now)
-                        .ifPresent(events::changed);
-            } else {
-                kept.add(recommendation);
-            }
+    /** Material from before an erasure, delivered after it: storing it would undo the erasure. */
+    private boolean erasedBefore(ScoreSnapshot score, Instant sourceRecordedAt, Instant erasedAt) {
+        Instant recorded = sourceRecordedAt == null ? score.scoredAt() : sourceRecordedAt;
+        if (erasedAt != null && !recorded.isAfter(erasedAt)) {
+            metrics.counter("attune.recommendation.erased-client-scores").increment();
+            Log.infof("Dropped score %s: its material was recorded before the client was erased",
+                    score.assessmentId());
+            return true;
         }
-        return kept;
+        return false;
+    }
+
+    private void countIssued(Recommendation recommendation) {
+        metrics.counter("attune.recommendation.issued", "exercise", recommendation.exerciseId()).increment();
+    }
+
+    private void countAlert(Outcome outcome) {
+        metrics.counter("attune.recommendation.coach-alerts", "crisis", String.valueOf(outcome.crisis())).increment();
     }
 
     /**

@@ -8,8 +8,10 @@ import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import com.mongodb.client.model.BulkWriteOptions;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Sorts;
+import com.mongodb.client.model.UpdateOneModel;
 import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
 import org.bson.Document;
@@ -37,10 +39,28 @@ public class AlertStore {
         this.collections = collections;
     }
 
+    /** An alert raised for a client. */
+    public record Raised(String clientId, CoachAlert alert) {
+    }
+
     public void raise(String clientId, CoachAlert alert) {
+        UpdateOneModel<Document> write = raiseWrite(new Raised(clientId, alert));
+        collections.get(Collections.ALERTS).updateOne(write.getFilter(), write.getUpdate(), write.getOptions());
+    }
+
+    /** Raises these alerts in one round trip, each as {@link #raise} does. */
+    public void raiseAll(List<Raised> alerts) {
+        if (!alerts.isEmpty()) {
+            collections.get(Collections.ALERTS).bulkWrite(alerts.stream().map(AlertStore::raiseWrite).toList(),
+                    new BulkWriteOptions().ordered(false));
+        }
+    }
+
+    private static UpdateOneModel<Document> raiseWrite(Raised raised) {
+        CoachAlert alert = raised.alert();
         // Inserted once: a replayed score neither duplicates the alert nor wipes its acknowledgement.
-        collections.get(Collections.ALERTS).updateOne(Filters.eq("_id", alert.assessmentId()),
-                Updates.combine(Updates.setOnInsert("clientId", clientId),
+        return new UpdateOneModel<>(Filters.eq("_id", alert.assessmentId()),
+                Updates.combine(Updates.setOnInsert("clientId", raised.clientId()),
                         Updates.setOnInsert("level", alert.level()), Updates.setOnInsert("reason", alert.reason()),
                         Updates.setOnInsert("raisedAt", Date.from(alert.raisedAt()))),
                 new UpdateOptions().upsert(true));

@@ -4,8 +4,11 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.Date;
+import java.util.HashMap;
 import java.util.HexFormat;
+import java.util.Map;
 import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -40,6 +43,16 @@ public class ErasureMarkers {
     public Optional<Instant> erasedAt(String clientId) {
         Document marker = collections.get(Collections.ERASURE_MARKERS).find(Filters.eq("_id", hash(clientId))).first();
         return Optional.ofNullable(marker).map(doc -> doc.getDate("requestedAt").toInstant());
+    }
+
+    /** When each of these clients was last erased, for those with a marker still kept; one read for all. */
+    public Map<String, Instant> erasedAt(Collection<String> clientIds) {
+        Map<String, String> byHash = new HashMap<>();
+        clientIds.forEach(clientId -> byHash.put(hash(clientId), clientId));
+        Map<String, Instant> erased = new HashMap<>();
+        collections.get(Collections.ERASURE_MARKERS).find(Filters.in("_id", byHash.keySet()))
+                .forEach(doc -> erased.put(byHash.get(doc.getString("_id")), doc.getDate("requestedAt").toInstant()));
+        return erased;
     }
 
     public long deleteExpired(Instant now) {

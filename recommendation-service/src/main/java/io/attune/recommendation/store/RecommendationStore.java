@@ -3,6 +3,8 @@ package io.attune.recommendation.store;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
 import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
@@ -12,12 +14,16 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import com.mongodb.bulk.BulkWriteResult;
+import com.mongodb.client.model.BulkWriteOptions;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.FindOneAndUpdateOptions;
 import com.mongodb.client.model.ReturnDocument;
 import com.mongodb.client.model.Sorts;
 import com.mongodb.client.model.UpdateOptions;
+import com.mongodb.client.model.UpdateOneModel;
 import com.mongodb.client.model.Updates;
+import com.mongodb.client.model.WriteModel;
 import io.attune.chassis.paging.PageCursor;
 import io.attune.chassis.tracing.TraceParents;
 import io.attune.recommendation.Recommendation;
@@ -40,9 +46,17 @@ public class RecommendationStore {
             String traceparent) {
     }
 
+    /** An event the broker acknowledged, to be removed from its recommendation's outbox. */
+    public record Published(String recommendationId, String eventId) {
+    }
+
     /** What the policy needs to know about a client's past feedback. */
     public record FeedbackStats(Map<String, Instant> lastDismissedAt, Map<String, Integer> completedCount,
             Map<String, Double> meanHelpfulness) {
+    }
+
+    /** What a decision needs to know about a client's recommendations: the open ones, oldest first, and feedback. */
+    public record ClientState(List<Recommendation> open, FeedbackStats stats) {
     }
 
     /** A page of recommendations, newest first, and the cursor of the next page. */
@@ -51,6 +65,10 @@ public class RecommendationStore {
 
     public static final String ISSUED = "issued";
     public static final String STATUS_CHANGED = "status-changed";
+
+    /** The order of {@link #open}. */
+    public static final Comparator<Recommendation> OPEN_ORDER = Comparator.comparing(Recommendation::issuedAt)
+            .thenComparing(Recommendation::id);
 
     private final Collections collections;
 
@@ -65,15 +83,65 @@ public class RecommendationStore {
 
     /** Inserts the recommendation with its "issued" event unless it exists; returns whether it was new. */
     public boolean issue(Recommendation recommendation) {
+        UpdateOneModel<Document> write = issueWrite(recommendation, TraceParents.current());
+        var result = collections.get(Collections.RECOMMENDATIONS).updateOne(write.getFilter(), write.getUpdate(),
+                write.getOptions());
+        return result.getUpsertedId() != null;
+    }
+
+    /**
+     * The write of {@link #issue} for a bulk write: an upsert that inserts the recommendation with its "issued"
+     * event unless it exists, with the trace context of the score that caused it (or null).
+     */
+    public UpdateOneModel<Document> issueWrite(Recommendation recommendation, String traceparent) {
         Document doc = RecommendationDocuments.toDocument(recommendation);
         doc.remove("_id");
         doc.append("outbox", List.of(outboxEntry(recommendation.id(), ISSUED, recommendation.status(),
-                recommendation.issuedAt())));
+                recommendation.issuedAt(), traceparent)));
         doc.append("outboxCount", 1);
-        var result = collections.get(Collections.RECOMMENDATIONS).updateOne(
-                Filters.eq("_id", recommendation.id()), new Document("$setOnInsert", doc),
+        return new UpdateOneModel<>(Filters.eq("_id", recommendation.id()), new Document("$setOnInsert", doc),
                 new UpdateOptions().upsert(true));
-        return result.getUpsertedId() != null;
+    }
+
+    /**
+     * The write of {@link #transition} without feedback, for a bulk write: it applies only while the current
+     * status allows it, and records the status-changed event in the same update.
+     */
+    public UpdateOneModel<Document> transitionWrite(String clientId, String id, RecommendationStatus target,
+            Instant now, String traceparent) {
+        return new UpdateOneModel<>(transitionFilter(clientId, id, target),
+                Updates.combine(transitionUpdates(id, target, null, now, traceparent)));
+    }
+
+    /** Applies the writes in order, in one round trip; upserts report which issues were new. */
+    public BulkWriteResult writeAll(List<? extends WriteModel<Document>> writes) {
+        return collections.get(Collections.RECOMMENDATIONS).bulkWrite(writes);
+    }
+
+    /**
+     * The open recommendations and feedback of each of these clients, in one read: what {@link #open} and
+     * {@link #feedbackStats} return for each.
+     */
+    public Map<String, ClientState> stateOf(Collection<String> clientIds) {
+        Map<String, List<Recommendation>> byClient = new HashMap<>();
+        List<String> statuses = new ArrayList<>(RecommendationStatus.OPEN.stream().map(Enum::name).toList());
+        statuses.add(RecommendationStatus.COMPLETED.name());
+        statuses.add(RecommendationStatus.DISMISSED.name());
+        collections.get(Collections.RECOMMENDATIONS)
+                .find(Filters.and(Filters.in("clientId", clientIds), Filters.in("status", statuses)))
+                .forEach(doc -> byClient.computeIfAbsent(doc.getString("clientId"), k -> new ArrayList<>())
+                        .add(RecommendationDocuments.toRecommendation(doc)));
+        Map<String, ClientState> states = new HashMap<>();
+        for (String clientId : clientIds) {
+            List<Recommendation> all = byClient.getOrDefault(clientId, List.of());
+            List<Recommendation> open = all.stream()
+                    .filter(r -> RecommendationStatus.OPEN.contains(r.status()))
+                    .sorted(OPEN_ORDER)
+                    .toList();
+            states.put(clientId, new ClientState(open, statsOf(all.stream()
+                    .filter(r -> !RecommendationStatus.OPEN.contains(r.status())).toList())));
+        }
+        return states;
     }
 
     public Optional<Recommendation> find(String clientId, String id) {
@@ -121,26 +189,32 @@ public class RecommendationStore {
     }
 
     public FeedbackStats feedbackStats(String clientId) {
-        Map<String, Instant> dismissed = new HashMap<>();
-        Map<String, Integer> completed = new HashMap<>();
-        Map<String, double[]> helpful = new HashMap<>();
+        List<Recommendation> closed = new ArrayList<>();
         collections.get(Collections.RECOMMENDATIONS)
                 .find(Filters.and(Filters.eq("clientId", clientId),
                         Filters.in("status", List.of(RecommendationStatus.COMPLETED.name(),
                                 RecommendationStatus.DISMISSED.name()))))
-                .forEach(doc -> {
-                    Recommendation r = RecommendationDocuments.toRecommendation(doc);
-                    if (r.status() == RecommendationStatus.DISMISSED) {
-                        dismissed.merge(r.exerciseId(), r.updatedAt(), (a, b) -> a.isAfter(b) ? a : b);
-                    } else {
-                        completed.merge(r.exerciseId(), 1, Integer::sum);
-                    }
-                    if (r.feedback() != null && r.feedback().helpful() != null) {
-                        double[] sum = helpful.computeIfAbsent(r.exerciseId(), k -> new double[2]);
-                        sum[0] += r.feedback().helpful();
-                        sum[1]++;
-                    }
-                });
+                .forEach(doc -> closed.add(RecommendationDocuments.toRecommendation(doc)));
+        return statsOf(closed);
+    }
+
+    /** Feedback stats of a client's completed and dismissed recommendations. */
+    private static FeedbackStats statsOf(List<Recommendation> closed) {
+        Map<String, Instant> dismissed = new HashMap<>();
+        Map<String, Integer> completed = new HashMap<>();
+        Map<String, double[]> helpful = new HashMap<>();
+        for (Recommendation r : closed) {
+            if (r.status() == RecommendationStatus.DISMISSED) {
+                dismissed.merge(r.exerciseId(), r.updatedAt(), (a, b) -> a.isAfter(b) ? a : b);
+            } else {
+                completed.merge(r.exerciseId(), 1, Integer::sum);
+            }
+            if (r.feedback() != null && r.feedback().helpful() != null) {
+                double[] sum = helpful.computeIfAbsent(r.exerciseId(), k -> new double[2]);
+                sum[0] += r.feedback().helpful();
+                sum[1]++;
+            }
+        }
         Map<String, Double> mean = new HashMap<>();
         helpful.forEach((id, sum) -> mean.put(id, sum[0] / sum[1]));
         return new FeedbackStats(dismissed, completed, mean);
@@ -154,6 +228,20 @@ public class RecommendationStore {
      */
     public Optional<Recommendation> transition(String clientId, String id, RecommendationStatus target,
             Recommendation.Feedback feedback, Instant now) {
+        Document updated = collections.get(Collections.RECOMMENDATIONS).findOneAndUpdate(
+                transitionFilter(clientId, id, target),
+                Updates.combine(transitionUpdates(id, target, feedback, now, TraceParents.current())),
+                new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER));
+        return Optional.ofNullable(updated).map(RecommendationDocuments::toRecommendation);
+    }
+
+    private static Bson transitionFilter(String clientId, String id, RecommendationStatus target) {
+        return Filters.and(Filters.eq("_id", id), Filters.eq("clientId", clientId),
+                Filters.in("status", target.reachableFrom().stream().map(Enum::name).toList()));
+    }
+
+    private static List<Bson> transitionUpdates(String id, RecommendationStatus target,
+            Recommendation.Feedback feedback, Instant now, String traceparent) {
         List<Bson> updates = new ArrayList<>();
         updates.add(Updates.set("status", target.name()));
         updates.add(Updates.set("updatedAt", Date.from(now)));
@@ -161,17 +249,12 @@ public class RecommendationStore {
             updates.add(Updates.set("feedback", new Document("helpful", feedback.helpful())
                     .append("note", feedback.note()).append("at", Date.from(feedback.at()))));
         }
-        updates.add(Updates.push("outbox", outboxEntry(id, STATUS_CHANGED, target, now)));
+        updates.add(Updates.push("outbox", outboxEntry(id, STATUS_CHANGED, target, now, traceparent)));
         updates.add(Updates.inc("outboxCount", 1));
         // Every step, for the coach dashboard; the note is the client's words and stays only in the latest feedback.
         updates.add(Updates.push("history", new Document("status", target.name())
                 .append("helpful", feedback == null ? null : feedback.helpful()).append("at", Date.from(now))));
-        Document updated = collections.get(Collections.RECOMMENDATIONS).findOneAndUpdate(
-                Filters.and(Filters.eq("_id", id), Filters.eq("clientId", clientId),
-                        Filters.in("status", target.reachableFrom().stream().map(Enum::name).toList())),
-                Updates.combine(updates),
-                new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER));
-        return Optional.ofNullable(updated).map(RecommendationDocuments::toRecommendation);
+        return updates;
     }
 
     /** One status change made through feedback, with how helpful the client found the exercise then. */
@@ -208,9 +291,22 @@ public class RecommendationStore {
     }
 
     public void eventPublished(String recommendationId, String eventId) {
-        collections.get(Collections.RECOMMENDATIONS).updateOne(
-                Filters.and(Filters.eq("_id", recommendationId), Filters.eq("outbox.eventId", eventId)),
-                Updates.combine(Updates.pull("outbox", new Document("eventId", eventId)), Updates.inc("outboxCount", -1)));
+        UpdateOneModel<Document> write = publishedWrite(new Published(recommendationId, eventId));
+        collections.get(Collections.RECOMMENDATIONS).updateOne(write.getFilter(), write.getUpdate());
+    }
+
+    /** Removes these published events from their outboxes, each as {@link #eventPublished} does, in one round trip. */
+    public void eventsPublished(List<Published> events) {
+        collections.get(Collections.RECOMMENDATIONS).bulkWrite(
+                events.stream().map(RecommendationStore::publishedWrite).toList(), new BulkWriteOptions().ordered(false));
+    }
+
+    private static UpdateOneModel<Document> publishedWrite(Published event) {
+        // Matches only while the event is in the outbox, so removing it twice is harmless.
+        return new UpdateOneModel<>(
+                Filters.and(Filters.eq("_id", event.recommendationId()), Filters.eq("outbox.eventId", event.eventId())),
+                Updates.combine(Updates.pull("outbox", new Document("eventId", event.eventId())),
+                        Updates.inc("outboxCount", -1)));
     }
 
     public long deleteClient(String clientId) {
@@ -219,13 +315,12 @@ public class RecommendationStore {
     }
 
     private static Document outboxEntry(String recommendationId, String change, RecommendationStatus status,
-            Instant at) {
+            Instant at, String traceparent) {
         String eventId = UUID.nameUUIDFromBytes((recommendationId + "|" + change + "|" + status.name() + "|"
                 + at.toEpochMilli()).getBytes(StandardCharsets.UTF_8)).toString();
         Document entry = new Document("eventId", eventId).append("change", change).append("status", status.name())
                 .append("at", Date.from(at));
         // The relay publishes later, on another thread: the trace of this change travels on the event.
-        String traceparent = TraceParents.current();
         if (traceparent != null) {
             entry.append("traceparent", traceparent);
         }

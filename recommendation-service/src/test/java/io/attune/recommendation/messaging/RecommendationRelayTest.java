@@ -3,6 +3,7 @@ package io.attune.recommendation.messaging;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -16,6 +17,7 @@ import io.attune.recommendation.Recommendation;
 import io.attune.recommendation.RecommendationStatus;
 import io.attune.recommendation.store.RecommendationStore;
 import io.attune.recommendation.store.RecommendationStore.PendingEvent;
+import io.attune.recommendation.store.RecommendationStore.Published;
 import io.vertx.core.Vertx;
 import org.eclipse.microprofile.reactive.messaging.Emitter;
 import org.eclipse.microprofile.reactive.messaging.Message;
@@ -85,7 +87,7 @@ class RecommendationRelayTest {
             }
 
             @Override
-            public void eventPublished(String recommendationId, String eventId) {
+            public void eventsPublished(List<Published> events) {
                 removed.countDown();
             }
         };
@@ -152,12 +154,15 @@ class RecommendationRelayTest {
             }
 
             @Override
-            public void eventPublished(String recommendationId, String eventId) {
+            public void eventsPublished(List<Published> events) {
                 removals.incrementAndGet();
                 firstRemoval.countDown();
-                if (removals.get() == 1) {
-                    throw new IllegalStateException("MongoDB is away");
-                }
+                throw new IllegalStateException("MongoDB is away");
+            }
+
+            @Override
+            public void eventPublished(String recommendationId, String eventId) {
+                removals.incrementAndGet();
             }
         };
         List<String> sent = new CopyOnWriteArrayList<>();
@@ -175,6 +180,85 @@ class RecommendationRelayTest {
             assertThat(removals).hasValue(2);
         } finally {
             vertx.close();
+        }
+    }
+
+    @Test
+    void acknowledgementsThatArriveDuringARemovalAreRemovedTogetherByTheNext() throws Exception {
+        Instant at = Instant.parse("2026-03-01T10:00:00Z");
+        List<PendingEvent> events = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            events.add(new PendingEvent("e-" + i, RecommendationStore.ISSUED, at, recommendation(at), null));
+        }
+        CountDownLatch firstRemovalStarted = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        CountDownLatch allRemoved = new CountDownLatch(5);
+        List<List<String>> removals = new CopyOnWriteArrayList<>();
+        RecommendationStore outbox = new RecommendationStore(null) {
+            @Override
+            public List<PendingEvent> pendingEvents(int limit) {
+                return events;
+            }
+
+            @Override
+            public void eventsPublished(List<Published> published) {
+                firstRemovalStarted.countDown();
+                await(release);
+                removals.add(published.stream().map(Published::eventId).toList());
+                published.forEach(p -> allRemoved.countDown());
+            }
+        };
+        HoldingEmitter broker = new HoldingEmitter(new CopyOnWriteArrayList<>());
+        Vertx vertx = Vertx.vertx();
+        try {
+            RecommendationRelay relay = new RecommendationRelay(outbox, broker,
+                    new ObjectMapper().findAndRegisterModules(), vertx);
+            relay.pass();
+            assertThat(broker.held()).hasSize(5);
+
+            broker.held().get(0).ack();
+            assertThat(firstRemovalStarted.await(5, TimeUnit.SECONDS)).isTrue();
+            for (int i = 1; i < 5; i++) {
+                broker.held().get(i).ack();
+            }
+            release.countDown();
+
+            assertThat(allRemoved.await(5, TimeUnit.SECONDS)).isTrue();
+            assertThat(removals).containsExactly(List.of("e-0"), List.of("e-1", "e-2", "e-3", "e-4"));
+        } finally {
+            vertx.close();
+        }
+    }
+
+    /** An emitter whose broker acknowledges when the test says so. */
+    private record HoldingEmitter(List<Message<? extends String>> held) implements Emitter<String> {
+
+        @Override
+        public CompletionStage<Void> send(String payload) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public <M extends Message<? extends String>> void send(M message) {
+            held.add(message);
+        }
+
+        @Override
+        public void complete() {
+        }
+
+        @Override
+        public void error(Exception e) {
+        }
+
+        @Override
+        public boolean isCancelled() {
+            return false;
+        }
+
+        @Override
+        public boolean hasRequests() {
+            return true;
         }
     }
 

@@ -15,6 +15,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.BulkWriteOptions;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.FindOneAndUpdateOptions;
 import com.mongodb.client.model.IndexOptions;
@@ -23,6 +24,7 @@ import com.mongodb.client.model.PushOptions;
 import com.mongodb.client.model.ReplaceOptions;
 import com.mongodb.client.model.ReturnDocument;
 import com.mongodb.client.model.Sorts;
+import com.mongodb.client.model.UpdateOneModel;
 import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
 
@@ -270,6 +272,34 @@ class ServiceQueryShapesTest {
                 Updates.pushEach("decidedScoreIds", List.of("score-1"), new PushOptions().slice(-1000))));
         served("profiles", 1, db -> db.getCollection("profiles").find(Filters.eq("_id", c)).first());
         served("profiles", 1, db -> db.getCollection("profiles").deleteOne(Filters.eq("_id", client(9))));
+        // Batch consumption: ProfileStore#load, #recordAll, #markAllDecided; RecommendationStore#stateOf, #writeAll;
+        // AlertStore#raiseAll; ErasureMarkers#erasedAt(Collection)
+        List<String> batch = List.of(client(11), client(12), client(13));
+        served("profiles", batch.size(), db -> db.getCollection("profiles").find(Filters.in("_id", batch))
+                .into(new ArrayList<>()));
+        served("profiles", 1, db -> db.getCollection("profiles").bulkWrite(List.of(
+                new UpdateOneModel<>(Filters.and(Filters.eq("_id", client(11)), Filters.eq("version", null)),
+                        Updates.combine(Updates.pushEach("scores", List.of(new Document("scoreId", "score-2")),
+                                new PushOptions().slice(-50)), Updates.set("version", "v1"))),
+                new UpdateOneModel<>(Filters.eq("_id", client(12)), Updates.combine(Updates.pushEach(
+                        "decidedScoreIds", List.of("score-3"), new PushOptions().slice(-1000)),
+                        Updates.set("version", "v2")))), new BulkWriteOptions().ordered(false)));
+        served("recommendations", batch.size() * PER_CLIENT, db -> db.getCollection("recommendations")
+                .find(Filters.and(Filters.in("clientId", batch),
+                        Filters.in("status", List.of("ISSUED", "ACCEPTED", "COMPLETED", "DISMISSED"))))
+                .into(new ArrayList<>()));
+        served("recommendations", 1, db -> db.getCollection("recommendations").bulkWrite(List.of(
+                new UpdateOneModel<>(Filters.eq("_id", "r-batch"), new Document("$setOnInsert",
+                        new Document("clientId", c).append("status", "ISSUED").append("outboxCount", 1)),
+                        new UpdateOptions().upsert(true)),
+                new UpdateOneModel<>(Filters.and(Filters.eq("_id", "r-7-1"), Filters.eq("clientId", c),
+                        Filters.in("status", List.of("ISSUED", "ACCEPTED"))),
+                        Updates.combine(Updates.set("status", "EXPIRED"), Updates.inc("outboxCount", 1))))));
+        served("alerts", 1, db -> db.getCollection("alerts").bulkWrite(List.of(new UpdateOneModel<>(
+                Filters.eq("_id", "a-batch"), Updates.setOnInsert("clientId", c), new UpdateOptions().upsert(true))),
+                new BulkWriteOptions().ordered(false)));
+        served("erasure_markers", 1, db -> db.getCollection("erasure_markers")
+                .find(Filters.in("_id", List.of("hash", "other-hash"))).into(new ArrayList<>()));
         // AlertStore
         served("alerts", 1, db -> db.getCollection("alerts").replaceOne(Filters.eq("_id", "a-new"),
                 new Document("clientId", c).append("raisedAt", at(70)), new ReplaceOptions().upsert(true)));

@@ -35,7 +35,7 @@ import io.quarkus.logging.Log;
  * an erasure.
  */
 @ApplicationScoped
-public class ClientKeys {
+public class ClientKeys implements DataKeys {
 
     static final String PATH = "/internal/v1/clients/%s/data-key";
 

@@ -12,7 +12,10 @@ import io.smallrye.config.WithDefault;
 public interface CryptoConfig {
 
     /** 32 random bytes, base64: wraps every client's data key. The same value in all three services. */
-    String masterKey();
+    Optional<String> masterKey();
+
+    /** A file holding the master key (a mounted Secret, or the local key of {@code attune up}); wins over masterKey. */
+    Optional<Path> masterKeyFile();
 
     /** Where consumers get a client's data key: journal-service's internal endpoint. */
     KeyService keyService();

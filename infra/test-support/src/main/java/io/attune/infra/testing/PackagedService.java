@@ -63,6 +63,8 @@ public final class PackagedService implements AutoCloseable {
             builder.environment().put("MONGODB_URI", mongoUri);
             builder.environment().put("ATTUNE_JWT_PUBLIC_KEY", TestTokens.publicKey().toUri().toString());
             builder.environment().put("ATTUNE_HTTP_HOST", "127.0.0.1");
+            builder.environment().put("ATTUNE_CRYPTO_MASTER_KEY_FILE", TestTokens.masterKey().toString());
+            builder.environment().put("ATTUNE_KEY_SERVICE_TOKEN", TestTokens.service());
             builder.environment().putAll(environment);
             return new PackagedService(name, port, log, builder.start());
         } catch (IOException e) {

@@ -6,6 +6,7 @@ import java.util.concurrent.CompletionStage;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.attune.chassis.crypto.ClientKeys;
 import io.attune.chassis.ids.Ids;
 import io.attune.chassis.security.ClientAccess;
 import io.attune.recommendation.store.ClientAccessStore;
@@ -27,8 +28,11 @@ public class ClientAccessConsumer {
     private final ClientAccessStore store;
     private final ObjectMapper mapper;
     private final RetryingProcessor processor;
+    private final ClientKeys keys;
 
-    public ClientAccessConsumer(ClientAccessStore store, ObjectMapper mapper, RetryingProcessor processor) {
+    public ClientAccessConsumer(ClientAccessStore store, ObjectMapper mapper, RetryingProcessor processor,
+            ClientKeys keys) {
+        this.keys = keys;
         this.store = store;
         this.mapper = mapper;
         this.processor = processor;
@@ -42,7 +46,11 @@ public class ClientAccessConsumer {
             // nothing older can follow it; the erasure on client-erasures removes the rest.
             String clientId = message.getMetadata(IncomingKafkaRecordMetadata.class)
                     .map(metadata -> (String) metadata.getKey()).orElse(null);
-            return clientId == null ? message.ack() : processor.process(CHANNEL, message, () -> store.delete(clientId));
+            if (clientId == null) {
+                return message.ack();
+            }
+            keys.forget(clientId);
+            return processor.process(CHANNEL, message, () -> store.delete(clientId));
         }
         if (CloudEventTypes.isOther(message, ClientAccessChanged.TYPE)) {
             return message.ack();

@@ -1,11 +1,13 @@
 package io.attune.recommendation.messaging;
 
 import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -41,22 +43,38 @@ public class RetryingProcessor {
 
     /** Must run on a worker thread (the consumer is {@code @Blocking}): the backoff waits block it. */
     CompletionStage<Void> process(String channel, Message<?> message, Runnable work) {
+        Optional<Boolean> done;
+        try {
+            done = retrying(channel, () -> {
+                work.run();
+                return true;
+            });
+        } catch (RuntimeException failure) {
+            return reject(channel, message, failure);
+        }
+        // Not done: the service stops. Neither acknowledged nor dead-lettered, its offset stays uncommitted.
+        return done.isPresent() ? message.ack() : new CompletableFuture<>();
+    }
+
+    /**
+     * Runs {@code work} until it succeeds, waiting out infrastructure failures with the same backoff as
+     * {@link #process}; empty when the service stops first. A failure of the record itself is thrown.
+     */
+    <T> Optional<T> retrying(String channel, Supplier<T> work) {
         Duration backoff = retry.initialBackoff();
         while (true) {
             try {
-                work.run();
-                return message.ack();
+                return Optional.of(work.get());
             } catch (RuntimeException failure) {
                 if (!Failures.isTransient(failure)) {
-                    return reject(channel, message, failure);
+                    throw failure;
                 }
                 metrics.counter("attune.messaging.retries", "channel", channel).increment();
                 Log.warnf("%s: infrastructure failure, retrying the record in %d ms: %s", channel,
                         backoff.toMillis(), failure.toString());
                 if (stopped(jittered(backoff))) {
-                    // Neither acknowledged nor dead-lettered: its offset stays uncommitted, so it is consumed again.
                     Log.infof("%s: stopping with a record not yet processed; it stays uncommitted", channel);
-                    return new CompletableFuture<>();
+                    return Optional.empty();
                 }
                 backoff = backoff.multipliedBy(2).compareTo(retry.maxBackoff()) > 0 ? retry.maxBackoff()
                         : backoff.multipliedBy(2);

@@ -2,16 +2,23 @@ package io.attune.recommendation.messaging;
 
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.attune.chassis.crypto.ClientKeys;
+import io.attune.chassis.crypto.DataKey;
+import io.attune.chassis.crypto.SealedFields;
 import io.attune.recommendation.policy.DimensionReading;
 import io.attune.recommendation.policy.SafetyLevel;
 import io.attune.recommendation.policy.ScoreSnapshot;
 import io.attune.recommendation.service.RecommendationService;
 import io.micrometer.core.annotation.Timed;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.opentelemetry.context.Scope;
 import io.smallrye.common.annotation.Blocking;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
@@ -21,6 +28,10 @@ import org.eclipse.microprofile.reactive.messaging.Message;
  * Consumes {@code attunement-scores}. A message is acknowledged (and its offset committed) only after its
  * recommendations are stored. While MongoDB is unavailable the message is retried and the partition waits; only
  * one that can never be processed (unparseable, contract-invalid) is nacked into {@code attunement-scores-dlq}.
+ *
+ * <p>Evidence quotes arrive sealed with the client's data key (docs/security.md#crypto-shredding); they are opened
+ * on the JSON tree, before it is mapped, with the key from {@link ClientKeys}. A score whose key is gone (the
+ * client was erased) is skipped and counted.
  */
 @ApplicationScoped
 public class ScoreConsumer {
@@ -32,8 +43,13 @@ public class ScoreConsumer {
     private final RecommendationService service;
     private final ObjectMapper mapper;
     private final RetryingProcessor processor;
+    private final ClientKeys keys;
+    private final MeterRegistry metrics;
 
-    public ScoreConsumer(RecommendationService service, ObjectMapper mapper, RetryingProcessor processor) {
+    public ScoreConsumer(RecommendationService service, ObjectMapper mapper, RetryingProcessor processor,
+            ClientKeys keys, MeterRegistry metrics) {
+        this.keys = keys;
+        this.metrics = metrics;
         this.service = service;
         this.mapper = mapper;
         this.processor = processor;
@@ -47,10 +63,46 @@ public class ScoreConsumer {
         if (CloudEventTypes.isOther(message, AttunementScoreComputed.TYPE)) {
             return message.ack();
         }
+        JsonNode tree;
+        Optional<String> kid;
+        try {
+            tree = mapper.readTree(message.getPayload());
+            if (tree == null || !tree.isObject() || !tree.path("clientId").isTextual()) {
+                throw new IllegalArgumentException("not a score of a client");
+            }
+            kid = SealedFields.kid(tree);
+        } catch (Exception e) {
+            return processor.reject(CHANNEL, message, e);
+        }
+        DataKey key = null;
+        if (kid.isPresent()) {
+            // Mostly from the cache; while journal-service cannot be asked, the record waits like for MongoDB.
+            String clientId = tree.get("clientId").asText();
+            Optional<Optional<DataKey>> found;
+            try {
+                found = processor.retrying(CHANNEL, () -> keys.await(clientId, kid.get()));
+            } catch (RuntimeException e) {
+                return processor.reject(CHANNEL, message, e);
+            }
+            if (found.isEmpty()) {
+                return new CompletableFuture<>();
+            }
+            if (found.get().isEmpty()) {
+                return skipErased(message);
+            }
+            key = found.get().get();
+        }
+        return consume(message, tree, key);
+    }
+
+    private CompletionStage<Void> consume(Message<String> message, JsonNode tree, DataKey key) {
         AttunementScoreComputed score;
         ScoreSnapshot snapshot;
         try {
-            score = mapper.readValue(message.getPayload(), AttunementScoreComputed.class);
+            if (key != null) {
+                SealedFields.openAll(tree, key);
+            }
+            score = mapper.treeToValue(tree, AttunementScoreComputed.class);
             snapshot = toSnapshot(score);
         } catch (Exception e) {
             return processor.reject(CHANNEL, message, e);
@@ -61,6 +113,15 @@ public class ScoreConsumer {
                 service.onScore(score.clientId(), score.locale(), snapshot, score.sourceRecordedAt());
             }
         });
+    }
+
+    /**
+     * The client was erased and their key destroyed: the evidence is meant to be unreadable, and the erasure
+     * deletes everything this service holds of them. Neither a retry nor the DLQ could do anything with it.
+     */
+    private CompletionStage<Void> skipErased(Message<String> message) {
+        metrics.counter("attune.crypto.unreadable", "channel", CHANNEL, "reason", "key-erased").increment();
+        return message.ack();
     }
 
     static ScoreSnapshot toSnapshot(AttunementScoreComputed score) {

@@ -93,7 +93,7 @@ class RecommendationRelayTest {
         Vertx vertx = Vertx.vertx();
         try {
             RecommendationRelay relay = new RecommendationRelay(staleOutbox, new AcknowledgingEmitter(sent),
-                    new ObjectMapper().findAndRegisterModules(), vertx);
+                    RecommendationWire.withoutWords(new ObjectMapper().findAndRegisterModules()), vertx);
 
             relay.pass();
             assertThat(removed.await(5, TimeUnit.SECONDS)).isTrue();
@@ -164,7 +164,7 @@ class RecommendationRelayTest {
         Vertx vertx = Vertx.vertx();
         try {
             RecommendationRelay relay = new RecommendationRelay(outbox, new AcknowledgingEmitter(sent),
-                    new ObjectMapper().findAndRegisterModules(), vertx);
+                    RecommendationWire.withoutWords(new ObjectMapper().findAndRegisterModules()), vertx);
 
             relay.pass();
             assertThat(firstRemoval.await(5, TimeUnit.SECONDS)).isTrue();

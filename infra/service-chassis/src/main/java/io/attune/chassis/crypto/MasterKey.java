@@ -1,7 +1,10 @@
 package io.attune.chassis.crypto;
 
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
 import java.util.Arrays;
 import java.util.Base64;
+import javax.crypto.Mac;
 import javax.crypto.SecretKey;
 import javax.crypto.spec.SecretKeySpec;
 
@@ -42,6 +45,20 @@ public final class MasterKey {
         byte[] material = new byte[DataKey.KEY_BYTES];
         new java.security.SecureRandom().nextBytes(material);
         return Base64.getEncoder().encodeToString(material);
+    }
+
+    /**
+     * A secret for another purpose derived from this key ({@code HMAC-SHA256(master, "attune:" + purpose)}), so a
+     * service needs no second secret where one per purpose is enough; knowing the result reveals nothing of the key.
+     */
+    public byte[] derive(String purpose) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(key.getEncoded(), "HmacSHA256"));
+            return mac.doFinal(("attune:" + purpose).getBytes(StandardCharsets.UTF_8));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("HmacSHA256 is unavailable", e);
+        }
     }
 
     /** {@code base64url(nonce || ciphertext || tag)} of the data key. */

@@ -93,6 +93,11 @@ public final class PackagedService implements AutoCloseable {
         throw new IllegalStateException(name + " not ready within " + timeout + "; see " + log);
     }
 
+    /** The instance's log: everything it wrote to stdout and stderr. */
+    public Path log() {
+        return log;
+    }
+
     public URI uri() {
         return URI.create("http://127.0.0.1:" + port);
     }

@@ -21,6 +21,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.benmanes.caffeine.cache.AsyncCache;
+import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.Expiry;
 import io.attune.chassis.security.ClientRef;
@@ -45,6 +46,8 @@ public class ClientKeys implements DataKeys {
     private final MeterRegistry metrics;
     private final HttpClient http;
     private final AsyncCache<String, Optional<DataKey>> cache;
+    /** Key ids known to be replaced (the client was erased and came back), so their events cost no more calls. */
+    private final Cache<String, Boolean> replaced;
 
     public ClientKeys(CryptoConfig config, MasterKey master, ObjectMapper mapper, MeterRegistry metrics) {
         this.service = config.keyService();
@@ -73,6 +76,7 @@ public class ClientKeys implements DataKeys {
                     }
                 })
                 .buildAsync();
+        this.replaced = Caffeine.newBuilder().maximumSize(config.keyCache().maxSize()).expireAfterWrite(ttl).build();
     }
 
     /**
@@ -80,13 +84,23 @@ public class ClientKeys implements DataKeys {
      * and seen again with a new key). Fails with {@link KeyServiceUnavailableException} when it cannot tell.
      */
     public CompletionStage<Optional<DataKey>> find(String clientId, String kid) {
+        if (replaced.getIfPresent(clientId + "|" + kid) != null) {
+            return CompletableFuture.completedFuture(Optional.empty());
+        }
         return current(clientId).thenCompose(key -> {
             if (key.isEmpty() || key.get().kid().equals(kid)) {
                 return CompletableFuture.completedFuture(key.filter(k -> k.kid().equals(kid)));
             }
-            // A cached key older than the one asked for (erased and seen again meanwhile): ask once more.
+            // The cached key is not the one asked for: either the cache is older than a new key (erased and seen
+            // again meanwhile), or the event is older than the current key. Ask once; remember the answer.
             cache.synchronous().invalidate(clientId);
-            return current(clientId).thenApply(fresh -> fresh.filter(k -> k.kid().equals(kid)));
+            return current(clientId).thenApply(fresh -> {
+                if (fresh.isPresent() && fresh.get().kid().equals(kid)) {
+                    return fresh;
+                }
+                replaced.put(clientId + "|" + kid, Boolean.TRUE);
+                return Optional.<DataKey>empty();
+            });
         });
     }
 

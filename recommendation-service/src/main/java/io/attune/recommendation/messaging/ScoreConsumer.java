@@ -85,6 +85,7 @@ public class ScoreConsumer {
                 return processor.reject(CHANNEL, message, e);
             }
             if (found.isEmpty()) {
+                // The service stops: left unsettled, so its offset stays uncommitted for the next owner.
                 return new CompletableFuture<>();
             }
             if (found.get().isEmpty()) {

@@ -65,6 +65,8 @@ public final class PackagedService implements AutoCloseable {
             builder.environment().put("ATTUNE_HTTP_HOST", "127.0.0.1");
             builder.environment().put("ATTUNE_CRYPTO_MASTER_KEY_FILE", TestTokens.masterKey().toString());
             builder.environment().put("ATTUNE_KEY_SERVICE_TOKEN", TestTokens.service());
+            // Unless the caller names a journal-service: the stub, which knows no key (see KeyServiceStub).
+            builder.environment().put("ATTUNE_KEY_SERVICE_URL", KeyServiceStub.url());
             builder.environment().putAll(environment);
             return new PackagedService(name, port, log, builder.start());
         } catch (IOException e) {

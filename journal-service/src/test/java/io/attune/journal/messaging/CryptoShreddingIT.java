@@ -2,6 +2,7 @@ package io.attune.journal.messaging;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -20,6 +21,7 @@ import io.attune.journal.Api;
 import io.attune.journal.KafkaTopics;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.Response;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -78,11 +80,11 @@ class CryptoShreddingIT {
                 .statusCode(403);
         TestAuth.as(TestTokens.client(TestAuth.TENANT, clientId)).get("/internal/v1/clients/{id}/data-key", clientId)
                 .then().statusCode(403);
-        keyRequest(clientId).then().statusCode(200).body("alg", org.hamcrest.Matchers.equalTo("A256GCMKW"));
+        keyRequest(clientId).then().statusCode(200).body("alg", equalTo("A256GCMKW"));
         keyRequest(Api.newClientId("never-seen")).then().statusCode(404);
     }
 
-    private static io.restassured.response.Response keyRequest(String clientId) {
+    private static Response keyRequest(String clientId) {
         return TestAuth.as(TestTokens.service()).get("/internal/v1/clients/{id}/data-key", clientId);
     }
 

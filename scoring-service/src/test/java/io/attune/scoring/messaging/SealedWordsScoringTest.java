@@ -2,6 +2,7 @@ package io.attune.scoring.messaging;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -9,6 +10,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.attune.chassis.crypto.DataKey;
 import io.attune.chassis.crypto.DataKeys;
 import io.attune.chassis.crypto.KeyServiceUnavailableException;
@@ -70,7 +72,7 @@ class SealedWordsScoringTest {
         AtomicInteger asked = new AtomicInteger();
         DataKeys flaky = (clientId, kid) -> asked.incrementAndGet() < 3
                 ? CompletableFuture.failedFuture(new KeyServiceUnavailableException("down",
-                        new java.io.IOException("connection refused")))
+                        new IOException("connection refused")))
                 : CompletableFuture.completedFuture(Optional.of(key));
 
         harness.processor(broker, flaky).onConversationSample(input.message(sealed(SAMPLE)))
@@ -87,7 +89,7 @@ class SealedWordsScoringTest {
         ScoringProcessorRetryTest.Settlement input = new ScoringProcessorRetryTest.Settlement();
         JsonNode tree = JSON.readTree(SAMPLE);
         SealedFields.sealAll(tree, key, SealedFields.named("text"));
-        ((com.fasterxml.jackson.databind.node.ObjectNode) tree).put("clientId", "client-b");
+        ((ObjectNode) tree).put("clientId", "client-b");
         DataKey sameKeyOtherClient = new DataKey("client-b", key.kid(), key.key());
 
         harness.processor(broker, keys(Optional.of(sameKeyOtherClient))).onConversationSample(input.message(

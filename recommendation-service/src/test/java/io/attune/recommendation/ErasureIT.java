@@ -9,6 +9,7 @@ import static org.awaitility.Awaitility.await;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Instant;
+import java.util.Date;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -17,13 +18,16 @@ import java.util.UUID;
 import jakarta.inject.Inject;
 
 import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 import io.attune.infra.testing.AttuneStackResource;
 import io.attune.infra.testing.TestAuth;
+import io.attune.recommendation.store.ErasureMarkers;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
+import org.bson.Document;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -39,6 +43,9 @@ class ErasureIT {
 
     @Inject
     MongoClient mongo;
+
+    @Inject
+    ErasureMarkers markers;
 
     @Test
     void erasureRemovesEverythingAboutTheClientAndNothingElse() {
@@ -82,10 +89,12 @@ class ErasureIT {
         String clientId = clientId("erase-late");
         Instant beforeErasure = Instant.now().minusSeconds(2);
         KafkaTestClient.publishErasure(clientId);
-        String marker = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+        await().atMost(RecommendationApi.WAIT).until(() -> markers.erasedAt(clientId).isPresent());
+        // The marker is a keyed hash: neither the id nor its bare SHA-256 (reversible for guessable ids) is stored.
+        String bareHash = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
                 .digest(clientId.getBytes(StandardCharsets.UTF_8)));
-        await().atMost(RecommendationApi.WAIT).until(() -> mongo.getDatabase("attune-recommendation")
-                .getCollection("erasure_markers").countDocuments(Filters.eq("_id", marker)) == 1);
+        MongoCollection<Document> stored = mongo.getDatabase("attune-recommendation").getCollection("erasure_markers");
+        assertThat(stored.countDocuments(Filters.in("_id", List.of(clientId, bareHash)))).isZero();
 
         // Same key, same partition: the late score is consumed before the new one.
         KafkaTestClient.publish(ScoreEvent.misattunedConversation(clientId).sourceRecordedAt(beforeErasure));
@@ -98,6 +107,20 @@ class ErasureIT {
         assertThat(profile.getList("history.overall.assessmentId", String.class)).containsExactly(afterwards.scoreId());
         assertThat(RecommendationApi.all(clientId)).extracting(r -> (Object) ((Map<?, ?>) r.get("reason")).get("assessmentId"))
                 .containsOnly((Object) afterwards.scoreId());
+    }
+
+    @Test
+    void aMarkerWrittenBeforeTheKeyedHashIsHonouredUntilItExpires() throws Exception {
+        String clientId = clientId("erase-legacy");
+        String bareHash = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                .digest(clientId.getBytes(StandardCharsets.UTF_8)));
+        Instant erasedAt = Instant.parse("2026-11-30T10:00:00Z");
+        mongo.getDatabase("attune-recommendation").getCollection("erasure_markers").insertOne(new Document("_id",
+                bareHash).append("requestedAt", Date.from(erasedAt))
+                .append("expiresAt", Date.from(Instant.now().plusSeconds(3600))));
+
+        assertThat(markers.erasedAt(clientId)).contains(erasedAt);
+        assertThat(markers.erasedAt(clientId("erase-other"))).isEmpty();
     }
 
     @Test

@@ -2,15 +2,22 @@ package io.attune.scoring;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Files;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.attune.chassis.crypto.DataKey;
+import io.attune.chassis.crypto.MasterKey;
+import io.attune.chassis.crypto.SealedFields;
+import io.attune.chassis.crypto.WrappedKey;
 import io.attune.infra.testing.AttuneStackResource;
+import io.attune.infra.testing.KeyServiceStub;
 import io.attune.infra.testing.EventContract;
 import io.attune.infra.testing.TestAuth;
+import io.attune.infra.testing.TestTokens;
 import io.attune.scoring.engine.AttunementAnalyzer;
 import io.attune.scoring.messaging.AttunementScoreComputed;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -31,6 +38,53 @@ class ScoringPipelineIT {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Duration WAIT = Duration.ofSeconds(30);
+
+    /**
+     * Words sealed with the client's data key (docs/security.md#crypto-shredding): the key comes from the key
+     * service, the score's evidence leaves sealed with it; once the key is gone (the client erased), the next event
+     * of the client is skipped, not dead-lettered, and the partition goes on.
+     */
+    @Test
+    void sealedWordsAreScoredWhileTheKeyExistsAndSkippedOnceItIsGone() throws Exception {
+        String clientId = "score-it-sealed-" + UUID.randomUUID();
+        MasterKey master = MasterKey.fromBase64(Files.readString(TestTokens.masterKey()));
+        DataKey key = DataKey.generate(clientId);
+        KeyServiceStub.put(clientId, JSON.writeValueAsString(WrappedKey.of(master, key)));
+        String sampleId = UUID.randomUUID().toString();
+        KafkaTestClient.publish("conversation-samples", clientId, sampleId, "attune.journal.conversation-recorded.v1",
+                sealed(conversation(sampleId, clientId, "That sucks! Just forget it."), key));
+
+        List<ConsumerRecord<String, String>> scores = KafkaTestClient.collect("attunement-scores",
+                r -> clientId.equals(r.key()), 1, WAIT);
+        assertThat(scores).hasSize(1);
+        String score = scores.get(0).value();
+        EventContract.assertValid(EventContract.ATTUNEMENT_SCORE_COMPUTED, score);
+        assertThat(score).doesNotContain("forget it");
+        JsonNode opened = JSON.readTree(score);
+        assertThat(SealedFields.openAll(opened, key)).isPositive();
+        assertThat(dimension(opened, "exploration").path("evidence").findValuesAsText("text"))
+                .anyMatch(text -> text.contains("forget it"));
+
+        KeyServiceStub.remove(clientId);
+        String erasedId = UUID.randomUUID().toString();
+        String otherKid = DataKey.generate(clientId).kid();
+        KafkaTestClient.publish("conversation-samples", clientId, erasedId, "attune.journal.conversation-recorded.v1",
+                sealed(conversation(erasedId, clientId, "Whatever."), new DataKey(clientId, otherKid, key.key())));
+        String after = UUID.randomUUID().toString();
+        KafkaTestClient.publish("conversation-samples", clientId, after, "attune.journal.conversation-recorded.v1",
+                conversation(after, clientId, "Tell me more about it."));
+
+        assertThat(KafkaTestClient.collect("attunement-scores", r -> clientId.equals(r.key()), 3, Duration.ofSeconds(15)))
+                .as("the first score, then only the one of the event in the clear").hasSize(2);
+        assertThat(KafkaTestClient.collect("conversation-samples-dlq", r -> clientId.equals(r.key()), 1,
+                Duration.ofSeconds(3))).isEmpty();
+    }
+
+    private static String sealed(String event, DataKey key) throws Exception {
+        JsonNode tree = JSON.readTree(event);
+        SealedFields.sealAll(tree, key, SealedFields.named("text"));
+        return JSON.writeValueAsString(tree);
+    }
 
     @Test
     void conversationSampleYieldsOneScoreEventWithEvidence() throws Exception {

@@ -46,6 +46,7 @@ class ConversationToRecommendationIT {
         LocalStack stack = LocalStack.shared();
         journal = start("journal-service", stack);
         SERVICES.add(journal);
+        journal.awaitReady(Duration.ofSeconds(120));
         SERVICES.add(start("scoring-service", stack));
         recommendation = start("recommendation-service", stack);
         SERVICES.add(recommendation);
@@ -208,8 +209,13 @@ class ConversationToRecommendationIT {
 
     private static PackagedService start(String module, LocalStack stack) {
         // Tracing on, as in a deployment, but exporting nowhere: the test reads the trace context off the records.
+        // scoring and recommendation get the clients' data keys from journal-service, started first.
+        Map<String, String> environment = journal == null
+                ? Map.of("QUARKUS_OTEL_SDK_DISABLED", "false", "QUARKUS_OTEL_TRACES_EXPORTER", "none")
+                : Map.of("QUARKUS_OTEL_SDK_DISABLED", "false", "QUARKUS_OTEL_TRACES_EXPORTER", "none",
+                        "ATTUNE_KEY_SERVICE_URL", journal.uri().toString());
         return PackagedService.start(module, "e2e-" + module, stack.kafkaBootstrapServers(), stack.mongoUri(),
-                Map.of("QUARKUS_OTEL_SDK_DISABLED", "false", "QUARKUS_OTEL_TRACES_EXPORTER", "none"), List.of());
+                environment, List.of());
     }
 
     private static String app() {

@@ -58,6 +58,10 @@ class AccessPolicyTest {
             "admin  | root  | acme  | ASSIGN_COACH      | c1 | true  | true  | text",
             "admin  | root  | acme  | READ_TEXT         | c1 | true  | true  | 403",
             "admin  | root  | acme  | READ_SCORES       | c1 | true  | true  | 403",
+            "service | scoring | attune | READ_TEXT      | c1 | true  | true  | 403",
+            "service | scoring | acme  | READ_SCORES      | c1 | true  | true  | 403",
+            "service | scoring | acme  | SUBMIT           | c1 | true  | true  | 403",
+            "service | scoring | acme  | ERASE            | c1 | true  | true  | 403",
             "admin  | root  | other | ASSIGN_COACH      | c1 | true  | true  | 404",
     })
     void decides(String role, String subject, String tenant, ClientAction action, String clientId, boolean known,

@@ -3,12 +3,16 @@ package io.attune.journal.messaging;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Predicate;
+import java.util.stream.Collectors;
 
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Priority;
@@ -16,9 +20,14 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.interceptor.Interceptor;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.attune.chassis.crypto.DataKey;
+import io.attune.chassis.crypto.SealedFields;
 import io.attune.journal.ConversationSample;
 import io.attune.journal.JournalEntry;
 import io.attune.journal.config.JournalConfig;
+import io.attune.journal.store.ClientKeyStore;
 import io.attune.journal.store.ClientStore;
 import io.attune.journal.store.ErasureStore;
 import io.attune.journal.store.ErasureStore.Erasure;
@@ -45,6 +54,9 @@ public class OutboxRelay {
     /** The relay stops at this priority of {@link ShutdownEvent}; the producer closes after it. */
     static final int SHUTDOWN_PRIORITY = Interceptor.Priority.APPLICATION + 500;
 
+    /** The members of journal events that carry the client's words: the entry's text and each turn's text. */
+    static final Predicate<String> WORDS = SealedFields.named("text");
+
     private final MaterialStore materials;
     private final ErasureStore erasures;
     private final ClientStore clients;
@@ -52,6 +64,8 @@ public class OutboxRelay {
     private final JournalConfig config;
     private final Clock clock;
     private final MeterRegistry metrics;
+    private final ClientKeyStore clientKeys;
+    private final ObjectMapper mapper;
     private final AtomicLong pending = new AtomicLong();
     private final Semaphore wakeUp = new Semaphore(0);
     private final ExecutorService thread = Executors.newSingleThreadExecutor(r -> new Thread(r, "outbox-relay"));
@@ -59,7 +73,9 @@ public class OutboxRelay {
     private volatile boolean loopAlive;
 
     public OutboxRelay(MaterialStore materials, ErasureStore erasures, ClientStore clients, EventPublisher publisher,
-            JournalConfig config, Clock clock, MeterRegistry metrics) {
+            JournalConfig config, Clock clock, MeterRegistry metrics, ClientKeyStore clientKeys, ObjectMapper mapper) {
+        this.clientKeys = clientKeys;
+        this.mapper = mapper;
         this.materials = materials;
         this.erasures = erasures;
         this.clients = clients;
@@ -166,15 +182,43 @@ public class OutboxRelay {
         if (batch.isEmpty()) {
             return true;
         }
-        List<EventPublisher.OutgoingEvent> events = batch.stream().map(pending -> toEvent(topic, pending)).toList();
-        int acknowledged = publisher.publish(events);
+        Map<String, DataKey> keys = keys(kind, batch);
+        List<PendingMaterial> sealed = new ArrayList<>(batch.size());
+        List<EventPublisher.OutgoingEvent> events = new ArrayList<>(batch.size());
+        for (PendingMaterial pending : batch) {
+            DataKey key = keys.get(pending.material().clientId());
+            if (key == null) {
+                // Erased while this pass ran: the document is gone, and so is the key its words would need.
+                continue;
+            }
+            sealed.add(pending);
+            events.add(toEvent(topic, pending, key));
+        }
+        int acknowledged = events.isEmpty() ? 0 : publisher.publish(events);
         if (acknowledged > 0) {
             // One update for the acknowledged prefix of the batch instead of one round trip per document.
-            materials.markPublished(kind, batch.subList(0, acknowledged).stream().map(p -> p.material().id()).toList(),
-                    clock.instant());
+            materials.markPublished(kind, sealed.subList(0, acknowledged).stream().map(p -> p.material().id())
+                    .toList(), clock.instant());
         }
-        count(topic, acknowledged, batch.size() - acknowledged);
-        return acknowledged == batch.size();
+        count(topic, acknowledged, events.size() - acknowledged);
+        return acknowledged == events.size();
+    }
+
+    /**
+     * The data keys of the batch's clients, in one query. Material stored before keys existed (pending at an
+     * upgrade) gets its key now, but only while it is still stored: a client erased meanwhile gets no new key.
+     */
+    private Map<String, DataKey> keys(MaterialKind kind, List<PendingMaterial> batch) {
+        Map<String, DataKey> keys = new HashMap<>(clientKeys.find(
+                batch.stream().map(pending -> pending.material().clientId()).collect(Collectors.toSet())));
+        for (PendingMaterial pending : batch) {
+            String clientId = pending.material().clientId();
+            if (!keys.containsKey(clientId)
+                    && materials.find(kind, clientId, pending.material().id()).isPresent()) {
+                keys.put(clientId, clientKeys.ensure(clientId, clock.instant()));
+            }
+        }
+        return keys;
     }
 
     private boolean relayErasures(Backlog backlog) {
@@ -187,6 +231,8 @@ public class OutboxRelay {
         // client from the compacted client-access topic. The record is deleted only once both are acknowledged.
         List<EventPublisher.OutgoingEvent> events = new ArrayList<>(batch.size() * 2);
         for (Erasure erasure : batch) {
+            // Again, in case a key was made for material read just before the erasure deleted it.
+            clientKeys.delete(erasure.clientId());
             events.add(new EventPublisher.OutgoingEvent(Topics.CLIENT_ERASURES, erasure.clientId(),
                     erasure.erasureId(), ClientErasureRequested.TYPE, ClientErasureRequested.SCHEMA,
                     erasure.requestedAt(),
@@ -233,15 +279,22 @@ public class OutboxRelay {
         }
     }
 
-    private static EventPublisher.OutgoingEvent toEvent(String topic, PendingMaterial pending) {
+    /** The event of a document, the client's words in it sealed with their key ({@code text} members). */
+    private EventPublisher.OutgoingEvent toEvent(String topic, PendingMaterial pending, DataKey key) {
         if (pending.material() instanceof JournalEntry entry) {
             return new EventPublisher.OutgoingEvent(topic, entry.clientId(), entry.id(), JournalEntryRecorded.TYPE,
-                    JournalEntryRecorded.SCHEMA, entry.recordedAt(), JournalEntryRecorded.of(entry),
+                    JournalEntryRecorded.SCHEMA, entry.recordedAt(), sealed(JournalEntryRecorded.of(entry), key),
                     pending.traceparent());
         }
         ConversationSample sample = (ConversationSample) pending.material();
         return new EventPublisher.OutgoingEvent(topic, sample.clientId(), sample.id(), ConversationSampleRecorded.TYPE,
-                ConversationSampleRecorded.SCHEMA, sample.recordedAt(), ConversationSampleRecorded.of(sample),
+                ConversationSampleRecorded.SCHEMA, sample.recordedAt(), sealed(ConversationSampleRecorded.of(sample), key),
                 pending.traceparent());
+    }
+
+    private JsonNode sealed(Object payload, DataKey key) {
+        JsonNode tree = mapper.valueToTree(payload);
+        SealedFields.sealAll(tree, key, WORDS);
+        return tree;
     }
 }

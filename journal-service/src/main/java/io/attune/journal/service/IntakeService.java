@@ -11,6 +11,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import io.attune.journal.Material;
 import io.attune.journal.config.JournalConfig;
 import io.attune.journal.messaging.OutboxRelay;
+import io.attune.journal.store.ClientKeyStore;
 import io.attune.journal.store.IdempotencyKeys;
 import io.attune.journal.store.IdempotencyKeys.Claim;
 import io.attune.journal.store.MaterialKind;
@@ -35,10 +36,12 @@ public class IntakeService {
     private final Clock clock;
     private final MeterRegistry metrics;
     private final OutboxRelay relay;
+    private final ClientKeyStore keys;
 
     public IntakeService(MaterialStore materials, IdempotencyKeys idempotencyKeys, JournalConfig config, Clock clock,
-            MeterRegistry metrics, OutboxRelay relay) {
+            MeterRegistry metrics, OutboxRelay relay, ClientKeyStore keys) {
         this.relay = relay;
+        this.keys = keys;
         this.materials = materials;
         this.idempotencyKeys = idempotencyKeys;
         this.config = config;
@@ -68,6 +71,8 @@ public class IntakeService {
             id = recorded.resourceId();
         }
         if (!replayed || materials.find(kind, clientId, id).isEmpty()) {
+            // The key exists before the words are stored, so the relay never has to make one for them.
+            keys.ensure(clientId, now);
             materials.insertIfAbsent(build.apply(new Recording(id, now)));
             relay.wake();
         }

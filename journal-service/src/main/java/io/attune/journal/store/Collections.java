@@ -26,6 +26,7 @@ public class Collections {
     static final String ERASED_AUDIT = "erased_audit";
     static final String ERASURES = "erasures";
     static final String COUNTERS = "counters";
+    static final String CLIENT_KEYS = "client_keys";
 
     private final MongoDatabase database;
 

@@ -69,6 +69,7 @@ class AttackSuiteIT {
     private static final Identity PRIVATE_COACH = Identity.coach(TENANT, COACH_PRIVATE);
     private static final Identity UNASSIGNED = Identity.coach(TENANT, STRANGER);
     private static final Identity ADMIN_ID = Identity.admin(TENANT);
+    private static final Identity SERVICE = Identity.service();
 
     /** A row's subject: the client, one of their entries or samples, and a coach for the assignment endpoints. */
     record On(String clientId, String itemId, String coachId, boolean consented) implements AttackTable.Target {
@@ -229,6 +230,21 @@ class AttackSuiteIT {
                 .row(ADMIN, ADMIN_ID, openCoach, 200)
                 .row(LEGITIMATE, OPEN_COACH, openCoach, 200)
                 .row(LEGITIMATE, APP, openCoach, 200);
+
+        // A client's data key (wrapped): the other services only; no client-facing role, whoever the client is.
+        table.endpoint("GET /internal/v1/clients/{clientId}/data-key", Mode.READ,
+                        (token, on) -> Http.get("/internal/v1/clients/" + on.clientId() + "/data-key", token))
+                .tokenAttacks(SERVICE, open)
+                .row(OTHER_TENANT_APP, OTHER_APP, open, 403)
+                .row(OTHER_CLIENT, OTHER_CLIENT_ID, open, 403)
+                .row(UNASSIGNED_COACH, UNASSIGNED, open, 403)
+                .row(COACH_WITHOUT_CONSENT, PRIVATE_COACH, closed, 403)
+                .row(ADMIN, ADMIN_ID, open, 403)
+                .row(ROLE_NOT_ALLOWED, OPEN_CLIENT, open, 403)
+                .row(ROLE_NOT_ALLOWED, APP, open, 403)
+                .row(ROLE_NOT_ALLOWED, OPEN_COACH, open, 403)
+                .row(LEGITIMATE, SERVICE, open, 200)
+                .row(LEGITIMATE, SERVICE, new On("atk-never-" + RUN, null, null, false), 404);
 
         // Last, as it removes the spare client: the client erasing themself.
         table.endpoint("DELETE /api/v1/clients/{clientId}", Mode.WRITE,

@@ -33,6 +33,25 @@ public interface RecommendationConfig {
     @WithDefault("30D")
     Duration erasureMarkerRetention();
 
+    /**
+     * The secret of the erasure markers' keyed hash (HMAC-SHA256 of the client id). Unset, it is derived from the
+     * master key ({@code attune.crypto.master-key}), so a deployment needs no extra secret.
+     */
+    Optional<String> erasureMarkerSecret();
+
+    /** What the {@code recommendations} topic, which apps outside Attune read, carries. */
+    Events events();
+
+    interface Events {
+
+        /**
+         * Whether the evidence quote and the summary that quotes it go on the topic. Off by default: they are the
+         * client's words. On, they are sealed with the client's data key, so an erasure makes them unreadable.
+         */
+        @WithDefault("false")
+        boolean includeWords();
+    }
+
     /** How often unpublished recommendation events are retried. */
     @WithDefault("5s")
     String outboxRetryEvery();

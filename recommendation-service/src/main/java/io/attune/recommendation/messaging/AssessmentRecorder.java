@@ -3,6 +3,7 @@ package io.attune.recommendation.messaging;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -35,14 +36,16 @@ public class AssessmentRecorder {
     private final ObjectMapper mapper;
     private final RetryingProcessor processor;
     private final RecommendationConfig config;
+    private final SealedScores sealedScores;
 
     public AssessmentRecorder(AssessmentStore assessments, ErasureMarkers erasureMarkers, ObjectMapper mapper,
-            RetryingProcessor processor, RecommendationConfig config) {
+            RetryingProcessor processor, RecommendationConfig config, SealedScores sealedScores) {
         this.assessments = assessments;
         this.erasureMarkers = erasureMarkers;
         this.mapper = mapper;
         this.processor = processor;
         this.config = config;
+        this.sealedScores = sealedScores;
     }
 
     @Incoming(SCORES)
@@ -56,7 +59,15 @@ public class AssessmentRecorder {
         AssessmentStore.Assessment assessment;
         Instant recorded;
         try {
-            AttunementScoreComputed score = mapper.readValue(message.getPayload(), AttunementScoreComputed.class);
+            SealedScores.Opened opened = sealedScores.open(SCORES, message.getPayload());
+            if (opened.outcome() == SealedScores.Outcome.STOPPING) {
+                // The service stops: left unsettled, so its offset stays uncommitted for the next owner.
+                return new CompletableFuture<>();
+            }
+            if (opened.outcome() == SealedScores.Outcome.KEY_ERASED) {
+                return message.ack();
+            }
+            AttunementScoreComputed score = opened.score();
             ScoreConsumer.toSnapshot(score);
             assessment = toAssessment(score);
             recorded = score.sourceRecordedAt() == null ? score.scoredAt() : score.sourceRecordedAt();

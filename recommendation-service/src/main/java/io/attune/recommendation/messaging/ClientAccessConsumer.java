@@ -8,6 +8,7 @@ import java.util.concurrent.CompletionStage;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.attune.chassis.crypto.ClientKeys;
 import io.attune.chassis.ids.Ids;
 import io.attune.chassis.security.ClientAccess;
 import io.attune.recommendation.store.ClientAccessStore;
@@ -31,11 +32,14 @@ public class ClientAccessConsumer {
     private final ClientAccessStore store;
     private final ObjectMapper mapper;
     private final RetryingProcessor processor;
+    private final ClientKeys keys;
 
-    public ClientAccessConsumer(ClientAccessStore store, ObjectMapper mapper, RetryingProcessor processor) {
+    public ClientAccessConsumer(ClientAccessStore store, ObjectMapper mapper, RetryingProcessor processor,
+            ClientKeys keys) {
         this.store = store;
         this.mapper = mapper;
         this.processor = processor;
+        this.keys = keys;
     }
 
     /** A record of the batch and the change it carries. */
@@ -52,6 +56,7 @@ public class ClientAccessConsumer {
                 // A tombstone: journal-service erased the client. Records of one client share a partition, so
                 // nothing older can follow it; the erasure on client-erasures removes the rest.
                 if (record.getKey() != null) {
+                    keys.forget(record.getKey());
                     changes.add(new Consumed(record, ClientAccessStore.Change.erased(record.getKey())));
                 }
                 continue;

@@ -5,6 +5,7 @@ import java.util.concurrent.CompletionStage;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.attune.chassis.crypto.ClientKeys;
 import io.attune.recommendation.service.RecommendationService;
 import io.micrometer.core.annotation.Timed;
 import io.smallrye.common.annotation.Blocking;
@@ -23,8 +24,11 @@ public class ErasureConsumer {
     private final RecommendationService service;
     private final ObjectMapper mapper;
     private final RetryingProcessor processor;
+    private final ClientKeys keys;
 
-    public ErasureConsumer(RecommendationService service, ObjectMapper mapper, RetryingProcessor processor) {
+    public ErasureConsumer(RecommendationService service, ObjectMapper mapper, RetryingProcessor processor,
+            ClientKeys keys) {
+        this.keys = keys;
         this.service = service;
         this.mapper = mapper;
         this.processor = processor;
@@ -47,6 +51,8 @@ public class ErasureConsumer {
         } catch (Exception e) {
             return processor.reject(CHANNEL, message, e);
         }
+        // The client's key leaves this memory now, not at the end of its cache time.
+        keys.forget(erasure.clientId());
         return processor.process(CHANNEL, message, () -> service.erase(erasure.clientId(), erasure.requestedAt()));
     }
 }

@@ -17,7 +17,6 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.attune.recommendation.store.RecommendationStore;
 import io.attune.recommendation.store.RecommendationStore.PendingEvent;
 import io.quarkus.logging.Log;
@@ -42,7 +41,7 @@ public class RecommendationRelay {
 
     private final RecommendationStore recommendations;
     private final Emitter<String> out;
-    private final ObjectMapper mapper;
+    private final RecommendationWire wire;
     private final Vertx vertx;
     private final AtomicBoolean running = new AtomicBoolean();
     private final AtomicBoolean requested = new AtomicBoolean();
@@ -64,10 +63,10 @@ public class RecommendationRelay {
             }));
 
     public RecommendationRelay(RecommendationStore recommendations, @Channel("recommendations") Emitter<String> out,
-            ObjectMapper mapper, Vertx vertx) {
+            RecommendationWire wire, Vertx vertx) {
         this.recommendations = recommendations;
         this.out = out;
-        this.mapper = mapper;
+        this.wire = wire;
         this.vertx = vertx;
     }
 
@@ -151,8 +150,7 @@ public class RecommendationRelay {
     private void send(PendingEvent event) {
         String json;
         try {
-            json = mapper.writeValueAsString(
-                    RecommendationChanged.of(event.change(), event.at(), event.recommendation()));
+            json = wire.json(RecommendationChanged.of(event.change(), event.at(), event.recommendation()));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }

@@ -3,6 +3,7 @@ package io.attune.recommendation.messaging;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.CountDownLatch;
@@ -10,6 +11,7 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -99,11 +101,21 @@ public class RetryingProcessor {
      * @throws RuntimeException the failure, when it is not transient
      */
     private boolean retried(String channel, Runnable work) {
+        return retrying(channel, () -> {
+            work.run();
+            return true;
+        }).isPresent();
+    }
+
+    /**
+     * Runs {@code work} until it succeeds, waiting out infrastructure failures with backoff; empty when the service
+     * stops first. A failure of the record itself is thrown.
+     */
+    <T> Optional<T> retrying(String channel, Supplier<T> work) {
         Duration backoff = retry.initialBackoff();
         while (true) {
             try {
-                work.run();
-                return true;
+                return Optional.of(work.get());
             } catch (RuntimeException failure) {
                 if (!Failures.isTransient(failure)) {
                     throw failure;
@@ -112,7 +124,7 @@ public class RetryingProcessor {
                 Log.warnf("%s: infrastructure failure, retrying in %d ms: %s", channel,
                         backoff.toMillis(), failure.toString());
                 if (stopped(jittered(backoff))) {
-                    return false;
+                    return Optional.empty();
                 }
                 backoff = backoff.multipliedBy(2).compareTo(retry.maxBackoff()) > 0 ? retry.maxBackoff()
                         : backoff.multipliedBy(2);

@@ -3,11 +3,11 @@ package io.attune.recommendation.messaging;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.attune.chassis.tracing.TraceParents;
 import io.attune.recommendation.policy.DimensionReading;
 import io.attune.recommendation.policy.SafetyLevel;
@@ -28,6 +28,9 @@ import org.eclipse.microprofile.reactive.messaging.Message;
  * committed) only after its recommendations are stored. While MongoDB is unavailable the batch is retried and the
  * partitions wait; only a record that can never be processed (unparseable, contract-invalid) is nacked into
  * {@code attunement-scores-dlq}, and its siblings are processed.
+ *
+ * <p>Evidence quotes arrive sealed with the client's data key and are opened by {@link SealedScores}; a score whose
+ * key is gone (the client was erased) is skipped and counted.
  */
 @ApplicationScoped
 public class ScoreConsumer {
@@ -41,13 +44,13 @@ public class ScoreConsumer {
     }
 
     private final RecommendationService service;
-    private final ObjectMapper mapper;
     private final RetryingProcessor processor;
+    private final SealedScores sealedScores;
 
-    public ScoreConsumer(RecommendationService service, ObjectMapper mapper, RetryingProcessor processor) {
+    public ScoreConsumer(RecommendationService service, RetryingProcessor processor, SealedScores sealedScores) {
         this.service = service;
-        this.mapper = mapper;
         this.processor = processor;
+        this.sealedScores = sealedScores;
     }
 
     @Incoming(CHANNEL)
@@ -62,8 +65,22 @@ public class ScoreConsumer {
             if (CloudEventTypes.isOther(record, AttunementScoreComputed.TYPE)) {
                 continue;
             }
+            SealedScores.Opened opened;
             try {
-                scores.add(new Consumed(record, toInput(record)));
+                opened = sealedScores.open(CHANNEL, record.getPayload());
+            } catch (Exception e) {
+                rejected.add(processor.reject(CHANNEL, record, e));
+                continue;
+            }
+            if (opened.outcome() == SealedScores.Outcome.STOPPING) {
+                // The service stops: left unsettled, so the offsets stay uncommitted for the next owner.
+                return new CompletableFuture<>();
+            }
+            if (opened.outcome() == SealedScores.Outcome.KEY_ERASED) {
+                continue;
+            }
+            try {
+                scores.add(new Consumed(record, toInput(record, opened.score())));
             } catch (Exception e) {
                 rejected.add(processor.reject(CHANNEL, record, e));
             }
@@ -80,8 +97,7 @@ public class ScoreConsumer {
     }
 
     /** The event→domain mapping of one record, with the record's trace context for the events it causes. */
-    private ScoreInput toInput(Message<String> message) throws Exception {
-        AttunementScoreComputed score = mapper.readValue(message.getPayload(), AttunementScoreComputed.class);
+    private ScoreInput toInput(Message<String> message, AttunementScoreComputed score) {
         ScoreSnapshot snapshot = toSnapshot(score);
         String traceparent;
         try (Scope trace = MessageTracing.enter(message)) {

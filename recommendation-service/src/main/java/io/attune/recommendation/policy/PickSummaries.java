@@ -3,9 +3,10 @@ package io.attune.recommendation.policy;
 import java.util.Locale;
 
 /** The human-readable "why" of each pick. Non-diagnostic, and never quoting crisis text. */
-final class PickSummaries {
+public final class PickSummaries {
 
     static final int MAX_EXCERPT_CHARS = 120;
+    private static final String QUOTE_START = " (\"";
 
     private PickSummaries() {
     }
@@ -18,9 +19,21 @@ final class PickSummaries {
                 .append(where);
         String excerpt = excerpt(reading.evidenceExcerpt());
         if (excerpt != null) {
-            text.append(" (\"").append(excerpt).append("\")");
+            text.append(QUOTE_START).append(excerpt).append("\")");
         }
         return text.append('.').toString();
+    }
+
+    /**
+     * The summary without the client's words: what {@link #weakDimension} wrote before the quote. Other summaries
+     * never quote and come back unchanged.
+     */
+    public static String withoutQuote(String summary) {
+        if (summary == null) {
+            return null;
+        }
+        int quote = summary.indexOf(QUOTE_START);
+        return quote < 0 ? summary : summary.substring(0, quote) + ".";
     }
 
     static String crisis() {

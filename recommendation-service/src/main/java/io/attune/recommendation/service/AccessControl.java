@@ -2,6 +2,7 @@ package io.attune.recommendation.service;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -13,6 +14,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.attune.chassis.crypto.SealedFields;
 import io.attune.chassis.problem.ProblemException;
 import io.attune.chassis.security.AccessPolicy;
 import io.attune.chassis.security.Authorizer;
@@ -22,6 +24,7 @@ import io.attune.chassis.security.ClientRef;
 import io.attune.chassis.security.Grant;
 import io.attune.recommendation.Recommendation;
 import io.attune.recommendation.store.ClientAccessStore;
+import io.attune.recommendation.store.RecommendationStore;
 import io.quarkus.logging.Log;
 import io.smallrye.reactive.messaging.ce.OutgoingCloudEventMetadata;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
@@ -41,6 +44,8 @@ public class AccessControl {
     /** Stands in for a summary (which may quote the client) when a coach may not read the client's words. */
     public static final String WORDS_HIDDEN = "Hidden: the client has not consented to share their words with "
             + "their coach. The exercise, dimension and score are shown.";
+    /** Stands in for the words of a recommendation this service no longer holds. */
+    static final String WORDS_GONE = "The client's words for this recommendation are no longer available.";
     private static final long AUDIT_TIMEOUT_SECONDS = 5;
 
     /** Payload of a text-read event (docs/events/text-read.v1.schema.json). */
@@ -53,9 +58,12 @@ public class AccessControl {
     private final Emitter<String> textReads;
     private final ObjectMapper mapper;
     private final Clock clock;
+    private final RecommendationStore recommendations;
 
     public AccessControl(Authorizer authorizer, ClientAccessStore access,
-            @Channel("text-reads") Emitter<String> textReads, ObjectMapper mapper, Clock clock) {
+            @Channel("text-reads") Emitter<String> textReads, ObjectMapper mapper, Clock clock,
+            RecommendationStore recommendations) {
+        this.recommendations = recommendations;
         this.authorizer = authorizer;
         this.access = access;
         this.textReads = textReads;
@@ -125,10 +133,21 @@ public class AccessControl {
             reason.put("summary", WORDS_HIDDEN);
             return event.toString();
         }
+        // The topic carries no words, or sealed ones (docs/security.md#crypto-shredding): a caller who may read
+        // them gets them from the stored recommendation, whose reason never changes after it is issued.
+        Optional<Recommendation.Reason> stored = recommendations.find(grant.clientId(),
+                event.path("recommendationId").asText()).map(Recommendation::reason);
+        if (stored.isPresent()) {
+            reason.put("evidence", stored.get().evidence());
+            reason.put("summary", stored.get().summary());
+        } else if (SealedFields.isSealed(reason.get("evidence")) || SealedFields.isSealed(reason.get("summary"))) {
+            reason.putNull("evidence");
+            reason.put("summary", WORDS_GONE);
+        }
         if (grant.coachReadsText()) {
             audit(grant, "recommendation:" + event.path("recommendationId").asText(), false);
         }
-        return json;
+        return event.toString();
     }
 
     /**

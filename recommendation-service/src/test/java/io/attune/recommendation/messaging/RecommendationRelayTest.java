@@ -95,7 +95,7 @@ class RecommendationRelayTest {
         Vertx vertx = Vertx.vertx();
         try {
             RecommendationRelay relay = new RecommendationRelay(staleOutbox, new AcknowledgingEmitter(sent),
-                    new ObjectMapper().findAndRegisterModules(), vertx);
+                    RecommendationWire.withoutWords(new ObjectMapper().findAndRegisterModules()), vertx);
 
             relay.pass();
             assertThat(removed.await(5, TimeUnit.SECONDS)).isTrue();
@@ -169,7 +169,7 @@ class RecommendationRelayTest {
         Vertx vertx = Vertx.vertx();
         try {
             RecommendationRelay relay = new RecommendationRelay(outbox, new AcknowledgingEmitter(sent),
-                    new ObjectMapper().findAndRegisterModules(), vertx);
+                    RecommendationWire.withoutWords(new ObjectMapper().findAndRegisterModules()), vertx);
 
             relay.pass();
             assertThat(firstRemoval.await(5, TimeUnit.SECONDS)).isTrue();
@@ -212,7 +212,7 @@ class RecommendationRelayTest {
         Vertx vertx = Vertx.vertx();
         try {
             RecommendationRelay relay = new RecommendationRelay(outbox, broker,
-                    new ObjectMapper().findAndRegisterModules(), vertx);
+                    RecommendationWire.withoutWords(new ObjectMapper().findAndRegisterModules()), vertx);
             relay.pass();
             assertThat(broker.held()).hasSize(5);
 

@@ -3,14 +3,22 @@ package io.attune.scoring.messaging;
 import java.net.URI;
 import java.time.Clock;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.function.Predicate;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.attune.chassis.crypto.ClientKeys;
+import io.attune.chassis.crypto.DataKeys;
+import io.attune.chassis.crypto.DataKey;
+import io.attune.chassis.crypto.KeyServiceUnavailableException;
+import io.attune.chassis.crypto.SealedFields;
 import io.attune.scoring.config.ScoringConfig;
 import io.attune.scoring.engine.Assessment;
 import io.attune.scoring.engine.AttunementAnalyzer;
@@ -43,9 +51,16 @@ import org.eclipse.microprofile.reactive.messaging.Message;
  * publication is retried with bounded exponential backoff, and the input partition waits meanwhile (each channel
  * handles one message at a time, so per-client order holds); only a message that cannot be scored (unparseable,
  * contract-invalid) or whose score the broker can never take is nacked into the topic's DLQ.
+ *
+ * <p>The client's words arrive sealed with their data key (docs/security.md#crypto-shredding): the key comes from
+ * journal-service through {@link ClientKeys}, cached, and the same key seals the evidence quotes of the score. An
+ * event whose key is gone (the client was erased) is skipped and counted, neither retried nor dead-lettered.
  */
 @ApplicationScoped
 public class ScoringProcessor {
+
+    /** The members of a score event that quote the client: every evidence span's {@code text}. */
+    static final Predicate<String> WORDS = SealedFields.named("text");
 
     private final AttunementAnalyzer analyzer;
     private final Emitter<String> scores;
@@ -56,10 +71,12 @@ public class ScoringProcessor {
     private volatile boolean stopping;
     private final Timer journalEngine;
     private final Timer conversationEngine;
+    private final DataKeys keys;
 
     public ScoringProcessor(AttunementAnalyzer analyzer, @Channel("attunement-scores") Emitter<String> scores,
-            ObjectMapper mapper, Clock clock, MeterRegistry metrics, ScoringConfig config) {
+            ObjectMapper mapper, Clock clock, MeterRegistry metrics, ScoringConfig config, DataKeys keys) {
         this.analyzer = analyzer;
+        this.keys = keys;
         this.scores = scores;
         this.mapper = mapper;
         this.clock = clock;
@@ -86,8 +103,8 @@ public class ScoringProcessor {
     @Timed(value = "attune.consumer.processing", extraTags = { "channel", "journal-entries" },
             description = "Time from delivery of a record to its acknowledgement")
     public CompletionStage<Void> onJournalEntry(Message<String> message) {
-        return handle(message, "journal-entries", JournalEntryRecorded.TYPE, () -> {
-            JournalEntryRecorded entry = mapper.readValue(message.getPayload(), JournalEntryRecorded.class);
+        return handle(message, "journal-entries", JournalEntryRecorded.TYPE, tree -> {
+            JournalEntryRecorded entry = mapper.treeToValue(tree, JournalEntryRecorded.class);
             require(entry.entryId() != null && entry.clientId() != null && entry.text() != null, "incomplete entry");
             List<EmotionTag> emotions = entry.emotions() == null ? List.of()
                     : entry.emotions().stream().map(e -> new EmotionTag(e.label(), e.intensity())).toList();
@@ -103,8 +120,8 @@ public class ScoringProcessor {
     @Timed(value = "attune.consumer.processing", extraTags = { "channel", "conversation-samples" },
             description = "Time from delivery of a record to its acknowledgement")
     public CompletionStage<Void> onConversationSample(Message<String> message) {
-        return handle(message, "conversation-samples", ConversationSampleRecorded.TYPE, () -> {
-            ConversationSampleRecorded sample = mapper.readValue(message.getPayload(), ConversationSampleRecorded.class);
+        return handle(message, "conversation-samples", ConversationSampleRecorded.TYPE, tree -> {
+            ConversationSampleRecorded sample = mapper.treeToValue(tree, ConversationSampleRecorded.class);
             require(sample.sampleId() != null && sample.clientId() != null && sample.clientSpeaker() != null
                     && sample.turns() != null && sample.turns().size() >= 2, "incomplete sample");
             List<Turn> turns = sample.turns().stream().map(t -> new Turn(t.speaker(), t.text())).toList();
@@ -127,17 +144,64 @@ public class ScoringProcessor {
             Log.debugf("Skipping event of type %s", type);
             return message.ack();
         }
-        AttunementScoreComputed score;
+        JsonNode tree;
+        Optional<String> kid;
         try {
-            score = scoring.score();
+            tree = mapper.readTree(message.getPayload());
+            require(tree != null && tree.isObject() && tree.path("clientId").isTextual(), "not an event of a client");
+            kid = SealedFields.kid(tree);
         } catch (Exception e) {
-            metrics.counter("attune.scoring.rejected").increment();
-            Log.warnf("Sending an unscorable %s event to the DLQ: %s", expectedType, e.getClass().getSimpleName());
-            return message.nack(e);
+            return reject(expectedType, message, e);
+        }
+        if (kid.isEmpty()) {
+            // Words in the clear: an event published before crypto-shredding (docs/security.md), scored as it is.
+            return score(message, channel, expectedType, tree, null, scoring);
+        }
+        String clientId = tree.get("clientId").asText();
+        return Uni.createFrom().completionStage(() -> keys.find(clientId, kid.get()))
+                .onFailure(this::keyServiceAway).invoke(failure -> {
+                    metrics.counter("attune.messaging.retries", "channel", channel).increment();
+                    Log.warnf("%s: no answer from the key service, retrying: %s", channel, failure.toString());
+                })
+                .onFailure(this::keyServiceAway).retry()
+                .withBackOff(retry.initialBackoff(), retry.maxBackoff()).withJitter(0.2).indefinitely()
+                .subscribeAsCompletionStage()
+                .handle((key, failure) -> {
+                    if (failure != null) {
+                        if (stopping) {
+                            return new CompletableFuture<Void>();
+                        }
+                        return reject(expectedType, message, failure);
+                    }
+                    if (key.isEmpty()) {
+                        // The client was erased: their words are meant to be unreadable now. Nothing to score, and
+                        // nothing a retry or the DLQ could fix.
+                        metrics.counter("attune.crypto.unreadable", "channel", channel, "reason", "key-erased")
+                                .increment();
+                        Log.debugf("%s: skipping an event of an erased client", channel);
+                        return message.ack();
+                    }
+                    return score(message, channel, expectedType, tree, key.get(), scoring);
+                })
+                .thenCompose(stage -> stage);
+    }
+
+    private CompletionStage<Void> score(Message<String> message, String channel, String expectedType, JsonNode tree,
+            DataKey key, Scoring scoring) {
+        AttunementScoreComputed score;
+        String json;
+        try {
+            if (key != null) {
+                SealedFields.openAll(tree, key);
+            }
+            score = scoring.score(tree);
+            json = toJson(score, key);
+        } catch (Exception e) {
+            return reject(expectedType, message, e);
         }
         metrics.counter("attune.scoring.scored", "kind", score.kind(), "band", score.overall().band(),
                 "safety", score.safety().level()).increment();
-        return Uni.createFrom().completionStage(() -> publish(score, message))
+        return Uni.createFrom().completionStage(() -> publish(score, json, message))
                 .onFailure(this::retriable).invoke(failure -> {
                     metrics.counter("attune.messaging.retries", "channel", channel).increment();
                     Log.warnf("%s: publishing score %s failed, retrying: %s", channel, score.scoreId(),
@@ -164,6 +228,37 @@ public class ScoringProcessor {
                 .thenCompose(stage -> stage);
     }
 
+    private CompletionStage<Void> reject(String expectedType, Message<String> message, Throwable e) {
+        metrics.counter("attune.scoring.rejected").increment();
+        Log.warnf("Sending an unscorable %s event to the DLQ: %s", expectedType, e.getClass().getSimpleName());
+        return message.nack(e);
+    }
+
+    /**
+     * The score as it goes on the wire: the evidence quotes ({@code text} members) sealed with the key that opened
+     * the input, so the client's words stay as protected as they arrived, and become unreadable with that key.
+     */
+    private String toJson(AttunementScoreComputed score, DataKey key) throws JsonProcessingException {
+        if (key == null) {
+            return mapper.writeValueAsString(score);
+        }
+        JsonNode tree = mapper.valueToTree(score);
+        SealedFields.sealAll(tree, key, WORDS);
+        return mapper.writeValueAsString(tree);
+    }
+
+    private boolean keyServiceAway(Throwable failure) {
+        if (stopping) {
+            return false;
+        }
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof KeyServiceUnavailableException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /**
      * Everything but a record the broker can never accept is worth sending again: a broker that is away, a
      * timeout, a leader election.
@@ -181,13 +276,7 @@ public class ScoringProcessor {
         return true;
     }
 
-    private CompletionStage<Void> publish(AttunementScoreComputed score, Message<String> input) {
-        String json;
-        try {
-            json = mapper.writeValueAsString(score);
-        } catch (JsonProcessingException e) {
-            return CompletableFuture.failedFuture(e);
-        }
+    private CompletionStage<Void> publish(AttunementScoreComputed score, String json, Message<String> input) {
         CompletableFuture<Void> acknowledged = new CompletableFuture<>();
         Message<String> out = Message.of(json)
                 .addMetadata(OutgoingKafkaRecordMetadata.<String>builder().withKey(score.clientId()).build())
@@ -229,6 +318,7 @@ public class ScoringProcessor {
 
     @FunctionalInterface
     private interface Scoring {
-        AttunementScoreComputed score() throws Exception;
+        /** Scores the event, its words opened. */
+        AttunementScoreComputed score(JsonNode event) throws Exception;
     }
 }

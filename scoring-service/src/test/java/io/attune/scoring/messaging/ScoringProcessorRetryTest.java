@@ -18,6 +18,7 @@ import java.util.function.Function;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import io.attune.chassis.crypto.DataKeys;
 import io.attune.scoring.config.ScoringConfig;
 import io.attune.scoring.engine.AttunementAnalyzer;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -36,7 +37,7 @@ class ScoringProcessorRetryTest {
              "text":"I kept scrolling my phone while my partner talked. I felt guilty.","locale":"en",
              "recordedAt":"2026-12-01T10:00:00Z"}""";
 
-    private final SimpleMeterRegistry metrics = new SimpleMeterRegistry();
+    final SimpleMeterRegistry metrics = new SimpleMeterRegistry();
 
     @Test
     void aScoreTheBrokerTimedOutOnIsSentAgainUntilAcknowledgedAndOnlyThenIsTheInputAcked() throws Exception {
@@ -78,12 +79,17 @@ class ScoringProcessorRetryTest {
     }
 
     private ScoringProcessor processor(BrokerStub broker) {
+        return processor(broker, (clientId, kid) -> CompletableFuture.failedFuture(
+                new AssertionError("no key is needed for words in the clear")));
+    }
+
+    ScoringProcessor processor(Emitter<String> broker, DataKeys keys) {
         return new ScoringProcessor(new AttunementAnalyzer(), broker, JSON,
-                Clock.fixed(Instant.parse("2026-12-01T10:00:01Z"), ZoneOffset.UTC), metrics, config());
+                Clock.fixed(Instant.parse("2026-12-01T10:00:01Z"), ZoneOffset.UTC), metrics, config(), keys);
     }
 
     /** Only the retry settings are read: short, so the test does not wait long. */
-    private static ScoringConfig config() {
+    static ScoringConfig config() {
         ScoringConfig.Retry retry = new ScoringConfig.Retry() {
             @Override
             public Duration initialBackoff() {
@@ -105,11 +111,11 @@ class ScoringProcessorRetryTest {
     }
 
     /** The outgoing channel: acknowledges or refuses each send as told. */
-    private static final class BrokerStub implements Emitter<String> {
+    static final class BrokerStub implements Emitter<String> {
 
         private final Function<Integer, Exception> outcome;
-        private final AtomicInteger attempts = new AtomicInteger();
-        private final List<String> sent = new ArrayList<>();
+        final AtomicInteger attempts = new AtomicInteger();
+        final List<String> sent = new ArrayList<>();
 
         BrokerStub(Function<Integer, Exception> outcome) {
             this.outcome = outcome;
@@ -151,10 +157,10 @@ class ScoringProcessorRetryTest {
     }
 
     /** How the input message was settled. */
-    private static final class Settlement {
+    static final class Settlement {
 
-        private volatile boolean acked;
-        private volatile Throwable nacked;
+        volatile boolean acked;
+        volatile Throwable nacked;
 
         Message<String> message(String payload) {
             return Message.of(payload)

@@ -14,6 +14,7 @@ import java.security.KeyFactory;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.PrivateKey;
+import java.security.SecureRandom;
 import java.security.spec.PKCS8EncodedKeySpec;
 import java.time.Duration;
 import java.time.Instant;
@@ -37,13 +38,14 @@ import org.jose4j.lang.JoseException;
  * </pre>
  *
  * The key pair is an RSA 2048 key, written as {@code dev-private.pem} (PKCS#8, owner-only) and
- * {@code dev-public.pem} (X.509), made once and reused. Tokens are RS256 with issuer {@value #ISSUER}.
+ * {@code dev-public.pem} (X.509), made once and reused, next to the local crypto-shredding {@code master-key}. Tokens are RS256 with issuer {@value #ISSUER}.
  */
 public final class DevTokens {
 
     public static final String ISSUER = "attune-local";
     static final String PRIVATE_KEY = "dev-private.pem";
     static final String PUBLIC_KEY = "dev-public.pem";
+    static final String MASTER_KEY = "master-key";
 
     private final PrivateKey signingKey;
 
@@ -62,6 +64,9 @@ public final class DevTokens {
                 if (!Files.exists(privateKey)) {
                     generate(dir);
                 }
+                if (!Files.exists(dir.resolve(MASTER_KEY))) {
+                    generateMasterKey(dir);
+                }
             }
             byte[] der = Base64.getMimeDecoder().decode(Files.readString(privateKey)
                     .replaceAll("-----[A-Z ]+-----", "").strip());
@@ -75,6 +80,14 @@ public final class DevTokens {
 
     public static Path publicKey(Path dir) {
         return dir.resolve(PUBLIC_KEY);
+    }
+
+    /**
+     * The local master key that wraps the clients' data keys ({@code attune.crypto.master-key-file}): 32 random
+     * bytes in base64, owner-only, made with the key pair. A deployment sets its own from a Secret.
+     */
+    public static Path masterKey(Path dir) {
+        return dir.resolve(MASTER_KEY);
     }
 
     /** A signed token for {@code role} with the given subject and tenant, valid for {@code ttl}. */
@@ -145,6 +158,14 @@ public final class DevTokens {
         Files.writeString(privateKey, pem("PRIVATE KEY", pair.getPrivate().getEncoded()));
     }
 
+    private static void generateMasterKey(Path dir) throws IOException {
+        byte[] key = new byte[32];
+        new SecureRandom().nextBytes(key);
+        Path file = dir.resolve(MASTER_KEY);
+        Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+        Files.writeString(file, Base64.getEncoder().encodeToString(key) + "\n");
+    }
+
     private static String pem(String type, byte[] der) {
         return "-----BEGIN " + type + "-----\n" + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII))
                 .encodeToString(der) + "\n-----END " + type + "-----\n";
@@ -169,8 +190,8 @@ public final class DevTokens {
                 System.exit(2);
             }
         }
-        if (!List.of("client", "app", "coach", "admin").contains(options.get("role"))) {
-            System.err.println("--role must be client, app, coach or admin");
+        if (!List.of("client", "app", "coach", "admin", "service").contains(options.get("role"))) {
+            System.err.println("--role must be client, app, coach, admin or service");
             System.exit(2);
         }
         System.out.println(tokens.token(options.get("role"), options.get("sub"), options.get("tenant"),

@@ -14,7 +14,9 @@ import picocli.CommandLine.Spec;
 /**
  * Operator commands of {@code infra/bin/attune}. Dead letters are shown without their payload by default: a
  * journal entry or conversation sample carries a client's own words, so only its size and event id/type appear
- * unless {@code --with-payload} is given.
+ * unless {@code --with-payload} is given. Even then the words are sealed with the client's data key
+ * (docs/security.md#crypto-shredding): this tool has no key, prints the sealed fields as they are and replays the
+ * bytes unchanged.
  */
 @Command(name = "attune", mixinStandardHelpOptions = true, subcommands = AttuneOps.Dlq.class,
         description = "Attune operator commands.")

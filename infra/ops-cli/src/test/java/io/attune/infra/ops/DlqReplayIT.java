@@ -73,6 +73,23 @@ class DlqReplayIT {
         assertThat(cli("show", dlq, "--with-payload")).contains("payload: {\"text\":\"private words\"}");
     }
 
+    /**
+     * Dead letters whose words are sealed with the client's data key (docs/security.md#crypto-shredding): the tool
+     * has no key, shows the sealed fields as they are, and replays the bytes unchanged, so the consumer opens them
+     * with the client's key, or skips them once the client is erased.
+     */
+    @Test
+    void sealedPayloadsAreShownSealedAndReplayedByteForByte() {
+        String sealed = "{\"entryId\":\"e-1\",\"clientId\":\"client-s\",\"text\":{\"alg\":\"A256GCM\","
+                + "\"kid\":\"7d0c1b8e-5f2a-4c3d-9e6b-1a2f3c4d5e6f\",\"iv\":\"X3AIyqjniidWsNwC\","
+                + "\"ct\":\"GJXQG9aOMj9OzYc3Syv6JJBnRQr3LeaEr9q24ekf3uyZoMDXEpI4jNk\"}}";
+        deadLetter("client-s", "event-s", sealed, 5);
+
+        assertThat(cli("show", dlq, "--with-payload")).contains("payload: " + sealed);
+        assertThat(cli("replay", dlq)).contains("replayed 1 record(s), skipped 0");
+        assertThat(readAll(original, 1)).singleElement().satisfies(copy -> assertThat(copy.value()).isEqualTo(sealed));
+    }
+
     @Test
     void aRecordWithoutAnOriginIsReportedNotReplayed() {
         try (KafkaProducer<String, String> producer = producer()) {

@@ -35,7 +35,7 @@ public class Authorizer {
                 .map(Role::fromWire).flatMap(Optional::stream).collect(Collectors.toSet());
         if (!Ids.validSubjectId(subject) || !Ids.validSubjectId(tenant) || roles.size() != 1) {
             throw ProblemException.forbidden("The token must carry a subject, a tenant claim and exactly one "
-                    + "Attune role (client, app, coach or admin) in groups.");
+                    + "Attune role (client, app, coach, admin or service) in groups.");
         }
         return new Caller(subject, tenant, roles.iterator().next());
     }

@@ -12,7 +12,12 @@ public enum Role {
     /** A coach: reads assigned clients only, and their words only with consent. */
     COACH,
     /** Writes the exercise catalog; never reads client text. */
-    ADMIN;
+    ADMIN,
+    /**
+     * Another Attune service (scoring, recommendation), for the internal endpoints only: fetching a client's
+     * wrapped data key. No {@link ClientAction} allows it, so it can neither read nor change anything of a client.
+     */
+    SERVICE;
 
     public String wireName() {
         return name().toLowerCase(Locale.ROOT);

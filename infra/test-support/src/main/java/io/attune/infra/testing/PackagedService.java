@@ -63,6 +63,10 @@ public final class PackagedService implements AutoCloseable {
             builder.environment().put("MONGODB_URI", mongoUri);
             builder.environment().put("ATTUNE_JWT_PUBLIC_KEY", TestTokens.publicKey().toUri().toString());
             builder.environment().put("ATTUNE_HTTP_HOST", "127.0.0.1");
+            builder.environment().put("ATTUNE_CRYPTO_MASTER_KEY_FILE", TestTokens.masterKey().toString());
+            builder.environment().put("ATTUNE_KEY_SERVICE_TOKEN", TestTokens.service());
+            // Unless the caller names a journal-service: the stub, which knows no key (see KeyServiceStub).
+            builder.environment().put("ATTUNE_KEY_SERVICE_URL", KeyServiceStub.url());
             builder.environment().putAll(environment);
             return new PackagedService(name, port, log, builder.start());
         } catch (IOException e) {
@@ -89,6 +93,11 @@ public final class PackagedService implements AutoCloseable {
             process.waitFor(250, TimeUnit.MILLISECONDS);
         }
         throw new IllegalStateException(name + " not ready within " + timeout + "; see " + log);
+    }
+
+    /** The instance's log: everything it wrote to stdout and stderr. */
+    public Path log() {
+        return log;
     }
 
     public URI uri() {

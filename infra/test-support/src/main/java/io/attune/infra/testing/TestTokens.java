@@ -42,6 +42,17 @@ public final class TestTokens {
         return token("admin", tenant + "-admin", tenant);
     }
 
+    /** What scoring-service and recommendation-service present to fetch client data keys from journal-service. */
+    public static String service() {
+        return token("service", "attune-services", "attune");
+    }
+
+    /** The master key file the services under test share (docs/security.md#crypto-shredding). */
+    public static Path masterKey() {
+        tokens();
+        return DevTokens.masterKey(keyDir());
+    }
+
     public static String token(String role, String subject, String tenant) {
         return tokens().token(role, subject, tenant, TTL);
     }

@@ -21,6 +21,11 @@ public record Identity(String role, String subject, String tenant) {
         return new Identity("admin", tenant + "-admin", tenant);
     }
 
+    /** scoring-service or recommendation-service, as they call journal-service's internal endpoints. */
+    public static Identity service() {
+        return new Identity("service", "attune-services", "attune");
+    }
+
     public String token() {
         return TestTokens.token(role, subject, tenant);
     }

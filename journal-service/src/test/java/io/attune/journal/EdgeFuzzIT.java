@@ -60,6 +60,7 @@ class EdgeFuzzIT {
                         null, app)
                 .operation("DELETE /api/v1/coaches/{coachId}/clients/{clientId}", Map.of("coachId", COACH, "clientId", CLIENT),
                         null, app)
-                .operation("GET /api/v1/coaches/{coachId}/clients", Map.of("coachId", COACH), null, app);
+                .operation("GET /api/v1/coaches/{coachId}/clients", Map.of("coachId", COACH), null, app)
+                .operation("GET /internal/v1/clients/{clientId}/data-key", client, null, TestTokens.service());
     }
 }

@@ -60,6 +60,22 @@ class EdgeFuzzIT {
                 .operation("GET /api/v1/clients/{clientId}/profile", client, null, app)
                 .operation("GET /api/v1/clients/{clientId}/alerts", client, null, app)
                 .operation("POST /api/v1/clients/{clientId}/alerts/{alertId}/acknowledgement",
-                        Map.of("clientId", CLIENT, "alertId", "alert-1"), null, coach);
+                        Map.of("clientId", CLIENT, "alertId", "alert-1"), null, coach)
+                // The coach dashboard: API-style callers (no text/html in Accept) get the API's problems.
+                .operation("GET /dashboard", Map.of(), null, coach)
+                .operation("POST /dashboard/sign-in", Map.of(), null, coach)
+                .operation("POST /dashboard/sign-out", Map.of(), null, coach)
+                .operation("GET /dashboard/clients/{clientId}", client, null, coach)
+                .operation("GET /dashboard/clients/{clientId}/alerts", client, null, coach)
+                .operation("POST /dashboard/clients/{clientId}/alerts/{alertId}/acknowledgement",
+                        Map.of("clientId", CLIENT, "alertId", "alert-1"), null, coach)
+                .operation("GET /dashboard/clients/{clientId}/recommendations", client, null, coach)
+                .operation("GET /dashboard/clients/{clientId}/trends", client, null, coach)
+                .operation("GET /dashboard/clients/{clientId}/chart", client, null, coach)
+                .operation("GET /dashboard/clients/{clientId}/assessments/{assessmentId}",
+                        Map.of("clientId", CLIENT, "assessmentId", "assessment-1"), null, coach)
+                .operation("GET /dashboard/clients/{clientId}/assessments/{assessmentId}/words",
+                        Map.of("clientId", CLIENT, "assessmentId", "assessment-1"), null, coach)
+                .operation("GET /dashboard/clients/{clientId}/events", client, null, coach);
     }
 }

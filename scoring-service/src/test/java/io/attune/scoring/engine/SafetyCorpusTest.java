@@ -33,8 +33,9 @@ class SafetyCorpusTest {
     static final double HOLDOUT2_RECALL_FLOOR = 0.75;
     /** holdout-3's blind recall (49.1%), a floor against regressions: far below the 98% target. */
     static final double HOLDOUT3_RECALL_FLOOR = 0.49;
+    /** The outside writer's reviewed half: "abuse-danger" is that writer's name for domestic abuse and a child at risk. */
     private static final Set<String> CRISIS_CATEGORIES = Set.of("suicidal-ideation", "self-harm", "harm-to-others",
-        "domestic-abuse", "child-at-risk");
+        "domestic-abuse", "child-at-risk", "abuse-danger");
     /** The hard negatives the false-alarm target is set on. */
     private static final Set<String> FALSE_ALARM_TARGET = Set.of("distress", "hyperbole");
 
@@ -44,6 +45,7 @@ class SafetyCorpusTest {
     private static Result fresh;
     private static Result holdout2;
     private static Result holdout3;
+    private static Result outside;
 
     @BeforeAll
     static void run() {
@@ -56,6 +58,9 @@ class SafetyCorpusTest {
             holdout2 = evaluate("holdout-2 (blind)", load("/safety/holdout-2.jsonl"), false);
             // written after holdout-2 was run and before the second round of rule changes; run once, blind
             holdout3 = evaluate("holdout-3 (blind)", load("/safety/holdout-3.jsonl"), false);
+            // half of a set by a writer outside the project who never saw the screen; reviewed, so not blind (the
+            // other half is kept by the project lead and run once per release)
+            outside = evaluate("outside-review (reviewed)", load("/safety/outside-review.jsonl"), true);
         }
     }
 
@@ -164,7 +169,7 @@ class SafetyCorpusTest {
             if (item.crisis()) {
                 r.crisisItems++;
                 r.crisisCaught += crisis ? 1 : 0;
-                if (item.conversation() != null) {
+                if (item.conversation() != null && item.speaker() != null) {
                     r.crisisConversations++;
                     boolean right = safety.evidence().stream().anyMatch(e -> e.effect() == SafetyScreen.CRISIS_SEVERITY
                         && item.speaker().equals(e.speaker()) && e.client() == item.speakerIsClient());

@@ -21,7 +21,8 @@ import java.util.TreeSet;
  *       person, is not
  *       about anyone present and raises nothing;</li>
  *   <li>a historical frame ("used to", "years ago") without a sign of recurrence ("again", "last night")
- *       makes a crisis a concern;</li>
+ *       makes a crisis a concern, in its own sentence, or anywhere in the text when the finding is told in the
+ *       past tense and nothing in the text signals recurrence;</li>
  *   <li>a question about someone else's risk ("are you thinking of hurting yourself?") is a concern;</li>
  *   <li>a joke marker ("lol") drops threats to others and softens self-directed ones to a concern (and
  *       drops those already softened: "kill me now lol"), and a

@@ -10,7 +10,7 @@ import java.util.TreeSet;
  * oneself). Thread-safe and deterministic: lexicons are loaded once and never mutated.
  */
 public final class AttunementAnalyzer {
-    public static final String SCORER_VERSION = "lexical-1.2.0";
+    public static final String SCORER_VERSION = "lexical-1.3.0";
 
     private final PhraseTrie lexicons;
     private final ContentWords contentWords;

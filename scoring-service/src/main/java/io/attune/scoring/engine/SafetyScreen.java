@@ -21,7 +21,8 @@ import java.util.TreeSet;
  *       person, is not
  *       about anyone present and raises nothing;</li>
  *   <li>a historical frame ("used to", "years ago") without a sign of recurrence ("again", "last night")
- *       makes a crisis a concern;</li>
+ *       makes a crisis a concern, in its own sentence, or anywhere in the text when the finding is told in the
+ *       past tense and nothing in the text signals recurrence;</li>
  *   <li>a question about someone else's risk ("are you thinking of hurting yourself?") is a concern;</li>
  *   <li>a joke marker ("lol") drops threats to others and softens self-directed ones to a concern (and
  *       drops those already softened: "kill me now lol"), and a
@@ -36,6 +37,9 @@ final class SafetyScreen {
     static final int CRISIS_SEVERITY = 2;
     private static final List<String> CATEGORY_ORDER = List.of("suicidal-ideation", "self-harm", "harm-to-others",
         "domestic-abuse", "child-at-risk");
+    /** Verbs and adverbs that put a finding in the past when history frames the text elsewhere. */
+    private static final Set<String> PAST_TENSE = Set.of("was", "were", "had", "took", "tried", "went", "did",
+        "overdosed", "attempted", "harboured", "harbored", "once", "punched", "burned", "burnt", "nearly", "found");
     private static final Set<String> NEGATORS = Set.of("not", "never", "no", "none", "neither", "nor", "hardly",
         "barely");
     /** A negator before the clause's subject does not govern the finding: "nobody knows I want to die". */
@@ -254,7 +258,8 @@ final class SafetyScreen {
             if ((media & bit) != 0 && !personal(hit)) {
                 return null;
             }
-            boolean past = (historical & bit) != 0 && (recurrent & bit) == 0 && historicalFrame(hit);
+            boolean past = (historical & bit) != 0 && (recurrent & bit) == 0 && historicalFrame(hit)
+                || historical != 0 && recurrent == 0 && pastTense(sentence);
             if (crisis && past) {
                 crisis = false;
             }
@@ -282,6 +287,19 @@ final class SafetyScreen {
                 category = "child-at-risk"; // a child reporting violence at home
             }
             return new Finding(hit, crisis, category);
+        }
+
+        /**
+         * A finding told in the past tense is history when another sentence of the text frames it ("I took an
+         * overdose in 1987. I have had a good life since.") and nothing in the text says it is happening again.
+         */
+        private boolean pastTense(int sentence) {
+            for (int k = 0; k < norm.size; k++) {
+                if (norm.sentence[k] == sentence && PAST_TENSE.contains(norm.tok[k])) {
+                    return true;
+                }
+            }
+            return false;
         }
 
         /** A negator a few tokens before the finding, in its clause and before any subject pronoun. */

@@ -21,7 +21,9 @@ import org.junit.jupiter.api.Test;
  * part were each run blind once and then reviewed, so they are reported with their misses and held to the
  * targets (held-out) or a floor (fresh). holdout-2 and holdout-3 were written before the rule changes of
  * lexical-1.2.0 (holdout-3 before its second round) and run blind once each; they are printed in aggregate only,
- * never item by item, and held to floors at their blind recall, far below the 98% target.
+ * never item by item, and held to floors at their recall, far below the 98% target. outside-review is half of a set
+ * by a writer outside the project; its misses were read for lexical-1.3.0, so it is reviewed, not blind (the
+ * project lead keeps the other half and runs it once).
  * {@code -Dsafety.tuningOnly=true} skips every held-out part.
  */
 class SafetyCorpusTest {
@@ -29,12 +31,20 @@ class SafetyCorpusTest {
     static final double MAX_FALSE_CRISIS = 0.03;
     /** The fresh part's reviewed recall (95.0%), a floor against regressions: below the 98% target. */
     static final double FRESH_RECALL_FLOOR = 0.95;
-    /** holdout-2's blind recall (75.8%), a floor against regressions: far below the 98% target. */
-    static final double HOLDOUT2_RECALL_FLOOR = 0.75;
-    /** holdout-3's blind recall (49.1%), a floor against regressions: far below the 98% target. */
-    static final double HOLDOUT3_RECALL_FLOOR = 0.49;
+    /** holdout-2's recall (blind 75.8% for lexical-1.2.0, 81.1% with lexical-1.3.0), a floor against regressions. */
+    static final double HOLDOUT2_RECALL_FLOOR = 0.81;
+    /** holdout-3's recall (blind 49.1% for lexical-1.2.0, 58.2% with lexical-1.3.0), a floor against regressions. */
+    static final double HOLDOUT3_RECALL_FLOOR = 0.58;
+    /**
+     * The outside writer's reviewed half: 52.8% before lexical-1.3.0, 97.8% after its rules were written from these
+     * misses. Reviewed, not blind: a floor against regressions, below the 98% target.
+     */
+    static final double OUTSIDE_REVIEW_RECALL_FLOOR = 0.97;
+    /** Historical items of the outside writer called crisis after lexical-1.3.0 (1 of 13), a ceiling. */
+    static final double OUTSIDE_REVIEW_MAX_HISTORICAL_CRISIS = 0.08;
+    /** The outside writer's reviewed half: "abuse-danger" is that writer's name for domestic abuse and a child at risk. */
     private static final Set<String> CRISIS_CATEGORIES = Set.of("suicidal-ideation", "self-harm", "harm-to-others",
-        "domestic-abuse", "child-at-risk");
+        "domestic-abuse", "child-at-risk", "abuse-danger");
     /** The hard negatives the false-alarm target is set on. */
     private static final Set<String> FALSE_ALARM_TARGET = Set.of("distress", "hyperbole");
 
@@ -44,6 +54,7 @@ class SafetyCorpusTest {
     private static Result fresh;
     private static Result holdout2;
     private static Result holdout3;
+    private static Result outside;
 
     @BeforeAll
     static void run() {
@@ -56,6 +67,9 @@ class SafetyCorpusTest {
             holdout2 = evaluate("holdout-2 (blind)", load("/safety/holdout-2.jsonl"), false);
             // written after holdout-2 was run and before the second round of rule changes; run once, blind
             holdout3 = evaluate("holdout-3 (blind)", load("/safety/holdout-3.jsonl"), false);
+            // half of a set by a writer outside the project who never saw the screen; reviewed, so not blind (the
+            // other half is kept by the project lead and run once per release)
+            outside = evaluate("outside-review (reviewed)", load("/safety/outside-review.jsonl"), true);
         }
     }
 
@@ -115,6 +129,18 @@ class SafetyCorpusTest {
     }
 
     @Test
+    void outsideReviewStaysAboveItsReviewedFiguresWithoutFalseAlarms() {
+        org.junit.jupiter.api.Assumptions.assumeTrue(outside != null, "held-out parts skipped while tuning");
+        assertThat(outside.recall()).as("outside-review crisis recall, misses " + outside.misses)
+            .isGreaterThanOrEqualTo(OUTSIDE_REVIEW_RECALL_FLOOR);
+        assertThat(outside.falseCrisis()).as("outside-review false crisis on distress and hyperbole")
+            .isLessThanOrEqualTo(MAX_FALSE_CRISIS);
+        int[] historical = outside.byCategory.get("historical");
+        assertThat((double) historical[1] / historical[0]).as("outside-review historical items called crisis")
+            .isLessThanOrEqualTo(OUTSIDE_REVIEW_MAX_HISTORICAL_CRISIS);
+    }
+
+    @Test
     void crisisSaidInAConversationIsAttributedToItsSpeaker() {
         for (Result r : holdout == null ? List.of(tuning) : List.of(tuning, holdout, fresh)) {
             assertThat(r.attributed).as(r.name + " crisis conversations attributed to the right speaker")
@@ -164,7 +190,7 @@ class SafetyCorpusTest {
             if (item.crisis()) {
                 r.crisisItems++;
                 r.crisisCaught += crisis ? 1 : 0;
-                if (item.conversation() != null) {
+                if (item.conversation() != null && item.speaker() != null) {
                     r.crisisConversations++;
                     boolean right = safety.evidence().stream().anyMatch(e -> e.effect() == SafetyScreen.CRISIS_SEVERITY
                         && item.speaker().equals(e.speaker()) && e.client() == item.speakerIsClient());

@@ -126,7 +126,7 @@ public class DashboardResource {
                     + "valid here: it may have expired, or come from another key or issuer.")).build();
         }
         try {
-            caller = new Authorizer(jwt).caller();
+            caller = Authorizer.callerOf(jwt);
             if (!caller.is(Role.COACH)) {
                 throw ProblemException.forbidden("The dashboard is for coaches; a " + caller.role().wireName()
                         + " uses the API.");

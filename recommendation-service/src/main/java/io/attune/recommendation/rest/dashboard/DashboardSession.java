@@ -13,6 +13,7 @@ import io.attune.chassis.security.Authorizer;
 import io.attune.chassis.security.Caller;
 import io.attune.chassis.security.Role;
 import io.attune.recommendation.config.DashboardConfig;
+import io.quarkus.oidc.AccessTokenCredential;
 import io.quarkus.security.UnauthorizedException;
 import io.quarkus.security.identity.CurrentIdentityAssociation;
 import io.quarkus.security.identity.SecurityIdentity;
@@ -20,8 +21,9 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
 
 /**
  * The dashboard's session: the coach's token in an HttpOnly, SameSite=Strict cookie scoped to {@code /dashboard},
- * which smallrye-jwt verifies like a bearer token ({@code mp.jwt.token.cookie}), and the same-origin check that
- * guards every state-changing dashboard request against cross-site request forgery.
+ * which smallrye-jwt verifies like a bearer token ({@code mp.jwt.token.cookie}), or, where a deployment turns on the
+ * OIDC sign-in, quarkus-oidc's session of the authorization-code flow; and the same-origin check that guards every
+ * state-changing dashboard request against cross-site request forgery.
  */
 @ApplicationScoped
 public class DashboardSession {
@@ -51,10 +53,10 @@ public class DashboardSession {
         } catch (RuntimeException e) {
             throw new UnauthorizedException();
         }
-        if (identity == null || identity.isAnonymous() || !(identity.getPrincipal() instanceof JsonWebToken token)) {
+        if (identity == null || identity.isAnonymous() || !(identity.getPrincipal() instanceof JsonWebToken)) {
             throw new UnauthorizedException();
         }
-        Caller caller = new Authorizer(token).caller();
+        Caller caller = Authorizer.callerOf(identity);
         if (!caller.is(Role.COACH)) {
             throw ProblemException.forbidden("The dashboard is for coaches; a " + caller.role().wireName()
                     + " uses the API.");
@@ -62,11 +64,21 @@ public class DashboardSession {
         return caller;
     }
 
-    /** The signed-in coach's token as it came, to act for the coach towards journal-service. */
+    /**
+     * The signed-in coach's token as it came, to act for the coach towards journal-service: after an OIDC sign-in the
+     * provider's access token (the principal there is the ID token, which is for this service only).
+     */
     public Optional<String> rawToken() {
         try {
             SecurityIdentity identity = identities.getDeferredIdentity().await().indefinitely();
-            return identity != null && identity.getPrincipal() instanceof JsonWebToken token
+            if (identity == null) {
+                return Optional.empty();
+            }
+            AccessTokenCredential accessToken = identity.getCredential(AccessTokenCredential.class);
+            if (accessToken != null) {
+                return Optional.ofNullable(accessToken.getToken());
+            }
+            return identity.getPrincipal() instanceof JsonWebToken token
                     ? Optional.ofNullable(token.getRawToken()) : Optional.empty();
         } catch (RuntimeException e) {
             return Optional.empty();

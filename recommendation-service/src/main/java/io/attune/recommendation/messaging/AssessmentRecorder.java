@@ -96,10 +96,7 @@ public class AssessmentRecorder {
         }
         ClientErasureRequested erasure;
         try {
-            erasure = mapper.readValue(message.getPayload(), ClientErasureRequested.class);
-            if (erasure.clientId() == null || erasure.clientId().isBlank()) {
-                throw new IllegalArgumentException("erasure without clientId");
-            }
+            erasure = ClientErasureRequested.read(mapper, message.getPayload());
         } catch (Exception e) {
             Log.debugf("%s: skipping an unreadable erasure (dead-lettered by %s)", ERASURES, ErasureConsumer.CHANNEL);
             return message.ack();

@@ -44,10 +44,7 @@ public class ErasureConsumer {
         }
         ClientErasureRequested erasure;
         try {
-            erasure = mapper.readValue(message.getPayload(), ClientErasureRequested.class);
-            if (erasure.clientId() == null || erasure.clientId().isBlank()) {
-                throw new IllegalArgumentException("erasure without clientId");
-            }
+            erasure = ClientErasureRequested.read(mapper, message.getPayload());
         } catch (Exception e) {
             return processor.reject(CHANNEL, message, e);
         }

@@ -2,9 +2,7 @@ package io.attune.scoring.engine;
 
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * The turns that mattered most: evidence effects summed per turn, largest magnitude first (earlier turn on
@@ -12,29 +10,42 @@ import java.util.Map;
  */
 final class KeyMoments {
     static final int MAX = 3;
+    private static final Comparator<KeyMoment> ORDER = Comparator.comparingInt((KeyMoment m) -> -Math.abs(m.impact()))
+        .thenComparingInt(KeyMoment::turn);
 
     private KeyMoments() {
     }
 
     static List<KeyMoment> pick(List<DimensionScore> dimensions) {
-        Map<Integer, int[]> impact = new LinkedHashMap<>();
-        Map<Integer, Evidence> strongest = new LinkedHashMap<>();
+        // turns are a small range of indexes (-1 for what is not in a turn): arrays instead of boxed maps, on the
+        // hot path
+        int first = Integer.MAX_VALUE;
+        int last = Integer.MIN_VALUE;
         for (DimensionScore d : dimensions) {
             for (Evidence e : d.evidence()) {
-                impact.computeIfAbsent(e.turn(), k -> new int[1])[0] += e.effect();
-                Evidence best = strongest.get(e.turn());
-                if (best == null || Math.abs(e.effect()) > Math.abs(best.effect())) {
-                    strongest.put(e.turn(), e);
+                first = Math.min(first, e.turn());
+                last = Math.max(last, e.turn());
+            }
+        }
+        int turns = last < first ? 0 : last - first + 1;
+        int[] impact = new int[turns];
+        Evidence[] strongest = new Evidence[turns];
+        for (DimensionScore d : dimensions) {
+            for (Evidence e : d.evidence()) {
+                int k = e.turn() - first;
+                impact[k] += e.effect();
+                if (strongest[k] == null || Math.abs(e.effect()) > Math.abs(strongest[k].effect())) {
+                    strongest[k] = e;
                 }
             }
         }
         List<KeyMoment> moments = new ArrayList<>();
-        for (Map.Entry<Integer, int[]> e : impact.entrySet()) {
-            if (e.getValue()[0] != 0) {
-                moments.add(new KeyMoment(e.getKey(), strongest.get(e.getKey()).signal(), e.getValue()[0]));
+        for (int k = 0; k < turns; k++) {
+            if (impact[k] != 0) {
+                moments.add(new KeyMoment(k + first, strongest[k].signal(), impact[k]));
             }
         }
-        moments.sort(Comparator.comparingInt((KeyMoment m) -> -Math.abs(m.impact())).thenComparingInt(KeyMoment::turn));
+        moments.sort(ORDER);
         return List.copyOf(moments.subList(0, Math.min(MAX, moments.size())));
     }
 }

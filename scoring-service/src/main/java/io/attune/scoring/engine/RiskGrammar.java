@@ -41,7 +41,60 @@ final class RiskGrammar {
 
     /** One compiled pattern. {@code level} is crisis, concern, or null for guards and markers. */
     record Pattern(String section, String level, String category, boolean method, boolean warning, Object[] elements,
-                   int line) {}
+                   int line, Words[] required) {
+
+        /** False when a word the pattern cannot do without is nowhere in the text: no need to try it. */
+        boolean possibleIn(Normalized text) {
+            for (Words w : required) {
+                if (!w.anyIn(text.present)) {
+                    return false;
+                }
+            }
+            return true;
+        }
+    }
+
+    /**
+     * A pattern element: one token out of some grammar words, as a bit set over their ids. Texts are matched by
+     * id, so a token is looked up once when the text is normalised, not once per element tried.
+     */
+    static final class Words {
+        private final long[] bits;
+        /** The indexes of the non-zero longs of {@link #bits}. */
+        private final int[] blocks;
+        private final int size;
+
+        Words(int[] ids) {
+            size = ids.length;
+            int max = -1;
+            for (int id : ids) {
+                max = Math.max(max, id);
+            }
+            bits = new long[(max >>> 6) + 1];
+            for (int id : ids) {
+                bits[id >>> 6] |= 1L << id;
+            }
+            blocks = java.util.stream.IntStream.range(0, bits.length).filter(b -> bits[b] != 0).toArray();
+        }
+
+        int size() {
+            return size;
+        }
+
+        boolean has(int id) {
+            int block = id >>> 6;
+            return id >= 0 && block < bits.length && (bits[block] & (1L << id)) != 0;
+        }
+
+        boolean anyIn(long[] present) {
+            for (int b : blocks) {
+                if ((bits[b] & present[b]) != 0) {
+                    return true;
+                }
+            }
+            return false;
+        }
+    }
 
     /** A pattern found at normalised tokens [from, to), i.e. original tokens [srcFrom, srcTo). */
     record Hit(Pattern pattern, int from, int to, int srcFrom, int srcTo) {}
@@ -55,18 +108,27 @@ final class RiskGrammar {
         final int[] sentence;
         final int[] clause;
         final int size;
+        /** The grammar word id of token i and of its lemma, -1 for none. */
+        private final int[] id;
+        private final int[] lemmaId;
+        /** A bit per grammar word id found in the text, as a token or a lemma. */
+        private final long[] present;
 
-        Normalized(String[] tok, String[] lemma, int[] src, int[] sentence, int[] clause, int size) {
+        Normalized(String[] tok, String[] lemma, int[] src, int[] sentence, int[] clause, int size, int[] id,
+                   int[] lemmaId, long[] present) {
             this.tok = tok;
             this.lemma = lemma;
             this.src = src;
             this.sentence = sentence;
             this.clause = clause;
             this.size = size;
+            this.id = id;
+            this.lemmaId = lemmaId;
+            this.present = present;
         }
 
-        boolean is(Set<String> words, int pos) {
-            return words.contains(tok[pos]) || (lemma[pos] != null && words.contains(lemma[pos]));
+        boolean is(Words words, int pos) {
+            return words.has(id[pos]) || words.has(lemmaId[pos]);
         }
     }
 
@@ -111,29 +173,81 @@ final class RiskGrammar {
     /** The {@code $} element: the end of a clause or of the text. */
     private static final Object END = new Object();
 
-    private final Map<String, List<Pattern>> byFirstWord = new HashMap<>();
+    /** The patterns by the id of their first word. */
+    private final Pattern[][] byFirstWord;
     /** Every literal word of the grammar. */
     private final Set<String> words;
+    /** Every literal word of the grammar to its id (its rank in alphabetical order). */
+    private final Map<String, Integer> ids;
     /** An inflection the grammar does not spell out, to the grammar word it comes from. */
     private final Map<String, String> inflections;
-    /** The fuzzy keys by first letter, so a token is only compared with keys that can be one edit away. */
-    private final Map<Character, List<String>> fuzzyByFirst = new HashMap<>();
+    /** The fuzzy keys by first letter (a to z), so a token is only compared with keys that can be one edit away. */
+    private final String[][] fuzzyByFirst = new String[26][];
 
     RiskGrammar() {
         Loader loader = new Loader();
         List<Pattern> patterns = loader.load();
         words = Set.copyOf(loader.words);
+        Map<String, Integer> byName = new HashMap<>();
+        for (String w : new java.util.TreeSet<>(words)) {
+            byName.put(w, byName.size());
+        }
+        ids = java.util.Collections.unmodifiableMap(byName); // a HashMap: String keys cache their hash
         inflections = inflections(words);
-        for (String key : new java.util.TreeSet<>(List.of(FUZZY_KEYS))) {
-            fuzzyByFirst.computeIfAbsent(key.charAt(0), k -> new ArrayList<>()).add(key);
+        for (char c = 'a'; c <= 'z'; c++) {
+            char first = c;
+            fuzzyByFirst[c - 'a'] = java.util.stream.Stream.of(FUZZY_KEYS).filter(k -> k.charAt(0) == first).sorted()
+                .toArray(String[]::new);
+        }
+        Map<Set<String>, Words> compiled = new HashMap<>();
+        List<List<Pattern>> byFirst = new ArrayList<>();
+        for (int i = 0; i < ids.size(); i++) {
+            byFirst.add(new ArrayList<>(0));
         }
         for (Pattern p : patterns) {
+            Object[] elements = byId(p.elements(), compiled);
+            List<Words> required = new ArrayList<>();
+            for (int e = 1; e < elements.length; e++) {
+                if (elements[e] instanceof Words w) {
+                    required.add(w);
+                }
+            }
+            required.sort(java.util.Comparator.comparingInt(Words::size)); // the most selective is tried first
+            Pattern q = new Pattern(p.section(), p.level(), p.category(), p.method(), p.warning(), elements, p.line(),
+                required.toArray(Words[]::new));
             @SuppressWarnings("unchecked")
             Set<String> first = (Set<String>) p.elements()[0];
-            for (String w : first) {
-                byFirstWord.computeIfAbsent(w, k -> new ArrayList<>(2)).add(p);
+            for (String w : new java.util.TreeSet<>(first)) {
+                byFirst.get(ids.get(w)).add(q);
             }
         }
+        byFirstWord = byFirst.stream().map(l -> l.toArray(Pattern[]::new)).toArray(Pattern[][]::new);
+    }
+
+    /** The elements with every word set replaced by its {@link Words}, alternatives included. */
+    private Object[] byId(Object[] elements, Map<Set<String>, Words> compiled) {
+        Object[] out = new Object[elements.length];
+        for (int e = 0; e < elements.length; e++) {
+            Object element = elements[e];
+            if (element instanceof Set<?> set) {
+                out[e] = compiled.computeIfAbsent(Set.copyOf(cast(set)),
+                    s -> new Words(s.stream().mapToInt(ids::get).toArray()));
+            } else if (element instanceof Object[][] alternatives) {
+                Object[][] alts = new Object[alternatives.length][];
+                for (int a = 0; a < alternatives.length; a++) {
+                    alts[a] = byId(alternatives[a], compiled);
+                }
+                out[e] = alts;
+            } else {
+                out[e] = element;
+            }
+        }
+        return out;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Set<String> cast(Set<?> set) {
+        return (Set<String>) set;
     }
 
     Normalized normalize(TokenizedText t) {
@@ -196,38 +310,46 @@ final class RiskGrammar {
                 }
             }
         }
-        return new Normalized(tok, lemma, src, sentence, clause, n);
+        int[] id = new int[n];
+        int[] lemmaId = new int[n];
+        long[] present = new long[(ids.size() >>> 6) + 1];
+        for (int i = 0; i < n; i++) {
+            Integer own = ids.get(tok[i]);
+            Integer viaLemma = own != null || lemma[i] == null ? null : ids.get(lemma[i]);
+            id[i] = own == null ? -1 : own;
+            lemmaId[i] = viaLemma == null ? -1 : viaLemma;
+            int k = own != null ? own : lemmaId[i];
+            if (k >= 0) {
+                present[k >>> 6] |= 1L << k;
+            }
+        }
+        return new Normalized(tok, lemma, src, sentence, clause, n, id, lemmaId, present);
     }
 
     /** Every pattern occurrence, leftmost first; overlapping occurrences of different patterns are all kept. */
     List<Hit> match(Normalized text) {
         List<Hit> hits = null;
         for (int i = 0; i < text.size; i++) {
-            List<Pattern> candidates = byFirstWord.get(text.tok[i]);
-            List<Pattern> viaLemma = text.lemma[i] == null ? null : byFirstWord.get(text.lemma[i]);
-            if (candidates == null && viaLemma == null) {
-                continue;
-            }
-            if (candidates == null) {
-                candidates = viaLemma;
-            } else if (viaLemma != null) {
-                candidates = new ArrayList<>(candidates);
-                candidates.addAll(viaLemma);
-            }
-            for (Pattern p : candidates) {
-                int end = match(p.elements(), 1, i + 1, text, text.sentence[i]);
-                if (end > 0) {
-                    if (hits == null) {
-                        hits = new ArrayList<>(4);
+            // a grammar word is never an inflection of another, so a token has an id or a lemma id, not both
+            int k = text.id[i] >= 0 ? text.id[i] : text.lemmaId[i];
+            if (k >= 0) {
+                for (Pattern p : byFirstWord[k]) {
+                    if (!p.possibleIn(text)) {
+                        continue;
                     }
-                    hits.add(new Hit(p, i, end, text.src[i], text.src[end - 1] + 1));
+                    int end = match(p.elements(), 1, i + 1, text, text.sentence[i]);
+                    if (end > 0) {
+                        if (hits == null) {
+                            hits = new ArrayList<>(4);
+                        }
+                        hits.add(new Hit(p, i, end, text.src[i], text.src[end - 1] + 1));
+                    }
                 }
             }
         }
         return hits == null ? List.of() : hits;
     }
 
-    @SuppressWarnings("unchecked")
     private static int match(Object[] elements, int e, int pos, Normalized text, int sentence) {
         if (e == elements.length) {
             return pos;
@@ -258,14 +380,13 @@ final class RiskGrammar {
             }
             return -1;
         }
-        if (pos >= text.size || text.sentence[pos] != sentence || !text.is((Set<String>) element, pos)) {
+        if (pos >= text.size || text.sentence[pos] != sentence || !text.is((Words) element, pos)) {
             return -1;
         }
         return match(elements, e + 1, pos + 1, text, sentence);
     }
 
     /** One alternative of a group (words, gaps, ends; never another group), then the rest of the pattern. */
-    @SuppressWarnings("unchecked")
     private static int matchAlternative(Object[] elements, int e, Object[] alternative, int k, int pos, Normalized text,
                                         int sentence) {
         if (k == alternative.length) {
@@ -288,7 +409,7 @@ final class RiskGrammar {
             }
             return -1;
         }
-        if (pos >= text.size || text.sentence[pos] != sentence || !text.is((Set<String>) element, pos)) {
+        if (pos >= text.size || text.sentence[pos] != sentence || !text.is((Words) element, pos)) {
             return -1;
         }
         return matchAlternative(elements, e, alternative, k + 1, pos + 1, text, sentence);
@@ -305,16 +426,13 @@ final class RiskGrammar {
     }
 
     private String fuzzy(String w) {
-        if (NOT_TYPOS.contains(w)) {
+        char first = w.charAt(0);
+        if (first < 'a' || first > 'z') {
             return null;
         }
-        List<String> keys = fuzzyByFirst.get(w.charAt(0));
-        if (keys == null) {
-            return null;
-        }
-        for (String key : keys) {
+        for (String key : fuzzyByFirst[first - 'a']) {
             if (Math.abs(key.length() - w.length()) <= 1 && !key.equals(w) && withinOneEdit(key, w)) {
-                return key;
+                return NOT_TYPOS.contains(w) ? null : key;
             }
         }
         return null;
@@ -515,7 +633,7 @@ final class RiskGrammar {
                 }
             }
             out.add(new Pattern(colon > 0 ? "finding" : section, level, category, method, warning, elements.toArray(),
-                lineNo));
+                lineNo, new Words[0]));
         }
 
         private Object element(String t, int lineNo) {

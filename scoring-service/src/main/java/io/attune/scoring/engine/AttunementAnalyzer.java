@@ -10,7 +10,7 @@ import java.util.TreeSet;
  * oneself). Thread-safe and deterministic: lexicons are loaded once and never mutated.
  */
 public final class AttunementAnalyzer {
-    public static final String SCORER_VERSION = "lexical-1.3.0";
+    public static final String SCORER_VERSION = "lexical-1.4.0";
 
     private final PhraseTrie lexicons;
     private final ContentWords contentWords;
@@ -63,15 +63,37 @@ public final class AttunementAnalyzer {
 
     public Assessment analyze(ConversationSample sample) {
         Observation observation = observe(sample);
+        return assemble(observation, BandPolicy.CONVERSATION, safetyScreen.screen(screened(sample, observation)));
+    }
+
+    /** What the safety screen's learned tier reads in a conversation, one document per speaker (for training). */
+    List<SafetyScreen.Document> safetyDocuments(ConversationSample sample) {
+        return safetyScreen.documents(screened(sample, observe(sample)), true);
+    }
+
+    /** What the safety screen's learned tier reads in a journal entry (for training). */
+    List<SafetyScreen.Document> safetyDocuments(JournalEntry entry) {
+        return safetyScreen.documents(screened(observe(entry)), true);
+    }
+
+    private static List<SafetyScreen.Screened> screened(ConversationSample sample, Observation observation) {
         AnalyzedText[] turns = observation.texts;
-        int n = turns.length;
         boolean childRelationship = "child".equalsIgnoreCase(sample.relationship());
-        List<SafetyScreen.Screened> screened = new ArrayList<>(n);
-        for (int i = 0; i < n; i++) {
+        List<SafetyScreen.Screened> screened = new ArrayList<>(turns.length);
+        for (int i = 0; i < turns.length; i++) {
             screened.add(new SafetyScreen.Screened(i, turns[i], childRelationship && !observation.client[i],
                 sample.turns().get(i).speaker(), observation.client[i]));
         }
-        return assemble(observation, BandPolicy.CONVERSATION, safetyScreen.screen(screened));
+        return screened;
+    }
+
+    private static List<SafetyScreen.Screened> screened(Observation observation) {
+        List<SafetyScreen.Screened> screened = new ArrayList<>(observation.tags.size() + 1);
+        screened.add(new SafetyScreen.Screened(Evidence.JOURNAL_TEXT, observation.texts[0], false, null, true));
+        for (AnalyzedText tagText : observation.tags) {
+            screened.add(new SafetyScreen.Screened(Evidence.EMOTION_TAG, tagText, false, null, true));
+        }
+        return screened;
     }
 
     /** The lexical engine's view of a conversation without the safety screen: what calibration trains on. */
@@ -98,12 +120,7 @@ public final class AttunementAnalyzer {
 
     public Assessment analyze(JournalEntry entry) {
         Observation observation = observe(entry);
-        List<SafetyScreen.Screened> screened = new ArrayList<>(observation.tags.size() + 1);
-        screened.add(new SafetyScreen.Screened(Evidence.JOURNAL_TEXT, observation.texts[0], false, null, true));
-        for (AnalyzedText tagText : observation.tags) {
-            screened.add(new SafetyScreen.Screened(Evidence.EMOTION_TAG, tagText, false, null, true));
-        }
-        return assemble(observation, BandPolicy.JOURNAL, safetyScreen.screen(screened));
+        return assemble(observation, BandPolicy.JOURNAL, safetyScreen.screen(screened(observation)));
     }
 
     /** The lexical engine's view of a journal entry without the safety screen: what calibration trains on. */

@@ -5,60 +5,111 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.HashSet;
+import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
 
 /**
- * The semantic tier of the crisis screen: one L2-regularised logistic regression per crisis category
- * (one-vs-rest, trained with liblinear on the safety corpus' tuning part by {@code SafetyModelTrainer}, test
- * code) over the normalised words and word pairs of a text. It catches crisis wordings no pattern family
- * covers. It only adds: {@link SafetyScreen} asks it about texts the grammar found no crisis in, and raises
- * {@code crisis} only where a risk word anchors the reading ({@link #anchor}); otherwise the most it raises is
- * {@code concern}. Plain Java at scoring time: a hash lookup per word and word pair, no allocation beyond
- * one small set per screened text.
+ * The learned tier of the crisis screen: a linear model that reads everything one person said (a journal, or
+ * all turns of one speaker in a conversation) and gives the probability that it states a current crisis, and
+ * the likeliest crisis category. It weighs the grammar's own findings ({@link RiskGrammar}, judged in context)
+ * together with the words around them, so it can confirm a finding, overrule one the wording around it does
+ * not bear out ("my boss will kill me if I'm late again, honestly this job"), and catch crisis wordings no
+ * pattern covers ("sorted the passwords for my sister, the dog goes to her on Friday").
  *
- * <p>Model file ({@code safety-model.tsv}): {@code #} comments, then {@code classes\t<c1>\t...}, {@code
- * bias\t<b1>\t...}, and one line per feature, {@code <feature>\t<w1>\t...}. A feature is {@code w:<word>} or
- * {@code b:<word>_<word>} (two adjacent words of one sentence). A text's vector is binary over the features
- * it holds, L2-normalised, exactly as in training.
+ * <p>One-vs-rest L2-regularised logistic regression (liblinear, trained by {@code SafetyModelTrainer}, test
+ * code, on the whole safety corpus), six classes: {@code none} and the five crisis categories. The probability
+ * of a crisis is one minus that of {@code none}; the category is the crisis class with the highest score.
+ * Features of one person's texts, binary, scaled by one over the square root of their number:
+ * <ul>
+ *   <li>{@code w:<word>}: a normalised word (its grammar lemma where it has one);</li>
+ *   <li>{@code b:<word>_<word>}: two adjacent words of one sentence;</li>
+ *   <li>{@code c:<4 chars>}: a character 4-gram of a normalised token with {@code #} at both ends, which
+ *       carries misspellings and word forms the corpus did not hold;</li>
+ *   <li>{@code g:<level>} per text and {@code g:<level>:<category>} per finding: what the grammar concluded;
+ *       {@code m:<marker>}: a context marker the grammar found (history, media, joke, idiom, ...);</li>
+ *   <li>{@code o:<word>}: a word the other person said in the conversation ("are you safe?").</li>
+ * </ul>
+ *
+ * <p>Plain Java at scoring time and allocation-light: features are hashed (FNV-1a, 64 bits, over the
+ * characters of the feature's name) while the text is read, and looked up in the model's sorted hashes; no
+ * feature name is built. Training builds the names, and the model file holds them
+ * ({@code <feature>\t<w none>\t<w category>...}), so a weight can be read and explained.
  */
 final class SafetyModel {
     static final String RESOURCE = "/io/attune/scoring/engine/safety-model.tsv";
+    static final String NONE = "none";
 
-    /** The classes, in file order (crisis categories). */
-    private final String[] classes;
+    private static final long FNV_OFFSET = 0xcbf29ce484222325L;
+    private static final long FNV_PRIME = 0x100000001b3L;
+
+    /** The crisis categories: classes 1.. of the file (class 0 is {@link #NONE}). */
+    private final String[] categories;
     private final double[] bias;
-    /** Weights by feature id; ids follow the file's (name) order. */
+    /** The features' hashes, sorted, and their weights per class (index 0: none). */
+    private final long[] keys;
     private final double[][] weights;
-    /** Word to the id of its unigram feature, and first word to second word to the id of the pair. */
-    private final Map<String, Integer> unigrams;
-    private final Map<String, Map<String, Integer>> pairs;
+    private final String[] names;
+    /** An open-addressing index over {@link #keys}: slot to feature id + 1 (0: empty), probed linearly. */
+    private final long[] slotKeys;
+    private final int[] slotIds;
 
-    /** The model's reading of one text: the likeliest category, its probability, and the feature that led. */
-    record Reading(String category, double probability, int from, int to, String feature) {}
+    /** The model's reading of one person's texts: the probability of a crisis and the likeliest crisis category. */
+    record Reading(double crisis, String category, Features features) {}
 
-    private SafetyModel(String[] classes, double[] bias, List<String> names, List<double[]> weights) {
-        this.classes = classes;
-        this.bias = bias;
-        this.weights = weights.toArray(new double[0][]);
-        Map<String, Integer> uni = new HashMap<>();
-        Map<String, Map<String, Integer>> bi = new HashMap<>();
-        for (int id = 0; id < names.size(); id++) {
-            String name = names.get(id);
-            if (name.startsWith("w:")) {
-                uni.put(name.substring(2), id);
-            } else if (name.startsWith("b:")) {
-                int sep = name.indexOf('_', 2);
-                bi.computeIfAbsent(name.substring(2, sep), k -> new HashMap<>()).put(name.substring(sep + 1), id);
+    /**
+     * The feature that weighed most towards a crisis among those with a place in the text (the first occurrence),
+     * for evidence: {@code text} is the index of the screened text, {@code from}/{@code to} normalised token
+     * positions. Null when no such feature points towards a crisis. Asked only when evidence is written.
+     */
+    Lead lead(Features doc) {
+        int lead = -1;
+        int leadId = -1;
+        for (int k = 0; k < doc.size; k++) {
+            if (doc.text[k] < 0) {
+                continue;
+            }
+            int id = id(doc.hashes[k]);
+            if (id >= 0 && -weights[id][0] > (leadId < 0 ? 0 : -weights[leadId][0])) {
+                lead = k;
+                leadId = id;
             }
         }
-        this.unigrams = Map.copyOf(uni);
-        Map<String, Map<String, Integer>> frozen = new HashMap<>();
-        bi.forEach((k, v) -> frozen.put(k, Map.copyOf(v)));
-        this.pairs = Map.copyOf(frozen);
+        return lead < 0 ? null : new Lead(doc.text[lead], doc.from[lead], doc.to[lead], names[leadId]);
+    }
+
+    record Lead(int text, int from, int to, String feature) {}
+
+    private SafetyModel(String[] categories, double[] bias, long[] keys, double[][] weights, String[] names) {
+        this.categories = categories;
+        this.bias = bias;
+        this.keys = keys;
+        this.weights = weights;
+        this.names = names;
+        int slots = Integer.highestOneBit(Math.max(keys.length, 1) * 4 - 1) << 1;
+        slotKeys = new long[slots];
+        slotIds = new int[slots];
+        for (int id = 0; id < keys.length; id++) {
+            int slot = slot(keys[id]);
+            while (slotIds[slot] != 0) {
+                slot = (slot + 1) & (slots - 1);
+            }
+            slotKeys[slot] = keys[id];
+            slotIds[slot] = id + 1;
+        }
+    }
+
+    private int slot(long hash) {
+        return (int) (hash ^ (hash >>> 32)) & (slotKeys.length - 1);
+    }
+
+    /** The id of a feature, or -1 when the model does not know it. */
+    private int id(long hash) {
+        for (int slot = slot(hash); slotIds[slot] != 0; slot = (slot + 1) & (slotKeys.length - 1)) {
+            if (slotKeys[slot] == hash) {
+                return slotIds[slot] - 1;
+            }
+        }
+        return -1;
     }
 
     static SafetyModel load() {
@@ -76,7 +127,7 @@ final class SafetyModel {
         String[] classes = null;
         double[] bias = null;
         List<String> names = new ArrayList<>();
-        List<double[]> weights = new ArrayList<>();
+        List<double[]> rows = new ArrayList<>();
         int lineNo = 0;
         for (String line : text.split("\n")) {
             lineNo++;
@@ -85,7 +136,10 @@ final class SafetyModel {
             }
             String[] cells = line.split("\t");
             if (cells[0].equals("classes")) {
-                classes = java.util.Arrays.copyOfRange(cells, 1, cells.length);
+                classes = Arrays.copyOfRange(cells, 1, cells.length);
+                if (classes.length < 2 || !classes[0].equals(NONE)) {
+                    throw new IllegalStateException(RESOURCE + " line " + lineNo + ": the first class must be none");
+                }
                 continue;
             }
             if (classes == null || cells.length != classes.length + 1) {
@@ -100,101 +154,174 @@ final class SafetyModel {
                 bias = w;
             } else {
                 names.add(cells[0]);
-                weights.add(w);
+                rows.add(w);
             }
         }
         if (classes == null || bias == null) {
             throw new IllegalStateException(RESOURCE + ": no classes or bias line");
         }
-        return new SafetyModel(classes, bias, names, weights);
-    }
-
-    /** The features of a normalised text, in text order, each once: what training and scoring both see. */
-    static List<String> features(RiskGrammar.Normalized text) {
-        Set<String> seen = new HashSet<>();
-        List<String> out = new ArrayList<>();
-        for (int i = 0; i < text.size; i++) {
-            String w = word(text, i);
-            if (seen.add("w:" + w)) {
-                out.add("w:" + w);
-            }
-            if (i + 1 < text.size && text.sentence[i + 1] == text.sentence[i]) {
-                String pair = "b:" + w + "_" + word(text, i + 1);
-                if (seen.add(pair)) {
-                    out.add(pair);
-                }
+        Integer[] order = new Integer[names.size()];
+        long[] hashes = new long[names.size()];
+        for (int i = 0; i < order.length; i++) {
+            order[i] = i;
+            hashes[i] = hash(names.get(i));
+        }
+        Arrays.sort(order, (a, b) -> Long.compare(hashes[a], hashes[b]));
+        long[] keys = new long[order.length];
+        double[][] weights = new double[order.length][];
+        String[] sortedNames = new String[order.length];
+        for (int i = 0; i < order.length; i++) {
+            keys[i] = hashes[order[i]];
+            weights[i] = rows.get(order[i]);
+            sortedNames[i] = names.get(order[i]);
+            if (i > 0 && keys[i] == keys[i - 1]) {
+                throw new IllegalStateException(RESOURCE + ": features " + sortedNames[i - 1] + " and "
+                    + sortedNames[i] + " hash alike");
             }
         }
-        return out;
+        return new SafetyModel(Arrays.copyOfRange(classes, 1, classes.length), bias, keys, weights, sortedNames);
     }
 
-    private static String word(RiskGrammar.Normalized text, int i) {
-        return text.lemma[i] != null ? text.lemma[i] : text.tok[i];
-    }
-
-    /** The likeliest crisis category of a text and its probability; null for a text without known features. */
-    Reading read(RiskGrammar.Normalized text) {
-        // each known feature as (id << 32 | token position), sorted: duplicates become neighbours, and the
-        // first occurrence of a feature sorts first
-        long[] found = new long[text.size * 2];
-        int count = 0;
-        for (int i = 0; i < text.size; i++) {
-            String w = word(text, i);
-            Integer id = unigrams.get(w);
-            if (id != null) {
-                found[count++] = ((long) id << 32) | i;
-            }
-            if (i + 1 < text.size && text.sentence[i + 1] == text.sentence[i]) {
-                Map<String, Integer> second = pairs.get(w);
-                Integer pair = second == null ? null : second.get(word(text, i + 1));
-                if (pair != null) {
-                    found[count++] = ((long) pair << 32) | i;
-                }
-            }
-        }
-        if (count == 0) {
-            return null;
-        }
-        java.util.Arrays.sort(found, 0, count);
-        double[] sum = new double[classes.length];
+    /** The reading of one person's features; null when they hold no feature the model knows. */
+    Reading read(Features doc) {
+        long[] distinct = Arrays.copyOf(doc.hashes, doc.size);
+        Arrays.sort(distinct);
+        int n = 0;
+        double[] sum = new double[bias.length];
         int known = 0;
-        for (int k = 0; k < count; k++) {
-            int id = (int) (found[k] >>> 32);
-            if (k > 0 && (int) (found[k - 1] >>> 32) == id) {
+        for (int k = 0; k < distinct.length; k++) {
+            if (k > 0 && distinct[k] == distinct[k - 1]) {
                 continue;
             }
-            known++;
-            double[] v = weights[id];
-            for (int c = 0; c < sum.length; c++) {
-                sum[c] += v[c];
+            n++;
+            int id = id(distinct[k]);
+            if (id >= 0) {
+                known++;
+                double[] w = weights[id];
+                for (int c = 0; c < sum.length; c++) {
+                    sum[c] += w[c];
+                }
             }
         }
-        int best = 0;
-        for (int c = 1; c < classes.length; c++) {
-            if (sum[c] > sum[best]) {
+        if (known == 0) {
+            return null;
+        }
+        double scale = 1 / Math.sqrt(n);
+        double crisis = 1 - 1 / (1 + Math.exp(-(bias[0] + sum[0] * scale)));
+        int best = 1;
+        for (int c = 2; c < sum.length; c++) {
+            if (bias[c] + sum[c] * scale > bias[best] + sum[best] * scale) {
                 best = c;
             }
         }
-        double probability = 1 / (1 + Math.exp(-(bias[best] + sum[best] / Math.sqrt(known))));
-        // the evidence points at the word or pair that weighed most for that category (first occurrence)
-        int lead = -1;
-        for (int k = 0; k < count; k++) {
-            int id = (int) (found[k] >>> 32);
-            if ((k == 0 || (int) (found[k - 1] >>> 32) != id)
-                && (lead < 0 || weights[id][best] > weights[(int) (found[lead] >>> 32)][best])) {
-                lead = k;
-            }
-        }
-        int id = (int) (found[lead] >>> 32);
-        int from = (int) found[lead];
-        boolean pair = !unigrams.containsKey(word(text, from)) || unigrams.get(word(text, from)) != id;
-        String name = pair ? "b:" + word(text, from) + "_" + word(text, from + 1) : "w:" + word(text, from);
-        return new Reading(classes[best], probability, from, pair ? from + 2 : from + 1, name);
+        return new Reading(crisis, categories[best - 1], doc);
     }
 
-    private static void add(double[] sum, double[] v) {
-        for (int c = 0; c < sum.length; c++) {
-            sum[c] += v[c];
+    static long hash(String name) {
+        long h = FNV_OFFSET;
+        for (int i = 0; i < name.length(); i++) {
+            h = (h ^ name.charAt(i)) * FNV_PRIME;
+        }
+        return h;
+    }
+
+    private static long mix(long h, char c) {
+        return (h ^ c) * FNV_PRIME;
+    }
+
+    private static long mix(long h, String s) {
+        for (int i = 0; i < s.length(); i++) {
+            h = (h ^ s.charAt(i)) * FNV_PRIME;
+        }
+        return h;
+    }
+
+    /**
+     * The features of one person's texts, as hashes with the place each came from. With {@code names}, it also
+     * keeps every feature's name (for training and for tests that check hashing against the names).
+     */
+    static final class Features {
+        private long[] hashes;
+        private int[] text;
+        private int[] from;
+        private int[] to;
+        private int size;
+        private final List<String> names;
+
+        /** {@code tokens}: about how many tokens will be read, to size the arrays once. */
+        Features(boolean names, int tokens) {
+            this.names = names ? new ArrayList<>() : null;
+            int capacity = Math.max(16, tokens * 8);
+            hashes = new long[capacity];
+            text = new int[capacity];
+            from = new int[capacity];
+            to = new int[capacity];
+        }
+
+        /** The feature names in the order they were found, duplicates included; null unless asked for. */
+        List<String> names() {
+            return names;
+        }
+
+        /** Words, word pairs and character 4-grams of one normalised text. */
+        void words(RiskGrammar.Normalized norm, int textIndex) {
+            for (int i = 0; i < norm.size; i++) {
+                String w = word(norm, i);
+                add(mix(mix(mix(FNV_OFFSET, 'w'), ':'), w), textIndex, i, i + 1, "w:", w, null);
+                if (i + 1 < norm.size && norm.sentence[i + 1] == norm.sentence[i]) {
+                    String next = word(norm, i + 1);
+                    long h = mix(mix(mix(mix(mix(FNV_OFFSET, 'b'), ':'), w), '_'), next);
+                    add(h, textIndex, i, i + 2, "b:", w, next);
+                }
+                grams(norm.tok[i], textIndex, i);
+            }
+        }
+
+        private void grams(String tok, int textIndex, int pos) {
+            int len = tok.length() + 2;
+            for (int start = 0; start + 4 <= len; start++) {
+                long h = mix(mix(FNV_OFFSET, 'c'), ':');
+                for (int k = start; k < start + 4; k++) {
+                    h = mix(h, k == 0 || k == len - 1 ? '#' : tok.charAt(k - 1));
+                }
+                String gram = names == null ? null : ("#" + tok + "#").substring(start, start + 4);
+                add(h, textIndex, pos, pos + 1, "c:", gram, null);
+            }
+        }
+
+        /** The words of another person's text, as context. */
+        void otherWords(RiskGrammar.Normalized norm) {
+            for (int i = 0; i < norm.size; i++) {
+                String w = word(norm, i);
+                add(mix(mix(mix(FNV_OFFSET, 'o'), ':'), w), -1, -1, -1, "o:", w, null);
+            }
+        }
+
+        /** A feature with no place in the text (the grammar's conclusions and markers). */
+        void named(String name) {
+            add(hash(name), -1, -1, -1, name, null, null);
+        }
+
+        private void add(long h, int textIndex, int f, int t, String prefix, String a, String b) {
+            if (size == hashes.length) {
+                int grow = size * 2;
+                hashes = Arrays.copyOf(hashes, grow);
+                text = Arrays.copyOf(text, grow);
+                from = Arrays.copyOf(from, grow);
+                to = Arrays.copyOf(to, grow);
+            }
+            hashes[size] = h;
+            text[size] = textIndex;
+            from[size] = f;
+            to[size] = t;
+            size++;
+            if (names != null) {
+                names.add(a == null ? prefix : b == null ? prefix + a : prefix + a + "_" + b);
+            }
+        }
+
+        private static String word(RiskGrammar.Normalized norm, int i) {
+            return norm.lemma[i] != null ? norm.lemma[i] : norm.tok[i];
         }
     }
 }

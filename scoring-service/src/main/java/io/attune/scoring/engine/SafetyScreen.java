@@ -1,8 +1,10 @@
 package io.attune.scoring.engine;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -55,23 +57,23 @@ final class SafetyScreen {
     /** A text to screen, the evidence turn index it reports under, and who said it. */
     record Screened(int turn, AnalyzedText text, boolean childSpeaking, String speaker, boolean client) {}
 
-    /** The semantic tier raises a concern from this probability on... */
-    static final double SEMANTIC_CONCERN = 0.5;
-    /** ...and a crisis from this one, where a risk word anchors it and no idiom, joke, history or media is near. */
-    static final double SEMANTIC_CRISIS = 0.7;
-    /** Risk words that anchor a semantic crisis: without one, "I just can't anymore" stays a concern. */
-    private static final Set<String> ANCHORS = Set.of("die", "dying", "died", "dead", "death", "suicide",
-        "suicidal", "kill", "killing", "killed", "myself", "alive", "pills", "tablets", "overdose", "cut",
-        "cutting", "cuts", "blade", "razor", "burn", "burning", "burned", "bleed", "bleeding", "hurt", "hurting",
-        "harm", "hit", "hits", "beat", "beating", "choke", "choked", "strangle", "strangled", "knife", "gun",
-        "stab", "stabbed", "rope", "bridge", "jump", "gone", "disappear", "exist", "wake", "funeral", "goodbye",
-        "hang", "drown", "shoot", "touches", "touching", "touched", "starve", "starving", "bruises", "bruise",
-        "threatens", "threatened", "punched", "kicked", "slapped", "locked", "end", "over", "exit", "grave");
+    /**
+     * The learned tier ({@link SafetyModel}) calls a person's words a crisis from this probability on, where the
+     * grammar found no crisis in them. Chosen by leave-one-writer-out validation (docs/scoring.md).
+     */
+    static final double MODEL_CRISIS = 0.8;
+    /**
+     * A crisis the grammar found stands from this probability on. Below it, it is reported as a concern: the
+     * wording around it did not bear it out ("my boss will kill me, honestly this job"). Lower than
+     * {@link #MODEL_CRISIS}: the grammar's direct findings ("she said she wants to kill herself") are rarely wrong,
+     * and a short text gives the tier little to read.
+     */
+    static final double MODEL_CONFIRM = 0.6;
+    /** ...and a concern from this one, where the grammar found nothing in that person's words. */
+    static final double MODEL_CONCERN = 0.5;
     /** Semantic evidence quotes its sentence, unless the sentence names a method. */
     private static final Set<String> METHOD_WORDS = Set.of("pills", "tablets", "overdose", "rope", "noose", "bridge",
         "blade", "razor", "gun", "knife", "jump", "paracetamol", "insulin", "meds", "train", "cliff", "roof");
-    /** Marker sections that make the model's crisis reading unsafe to trust: an idiom, a joke, history, media. */
-    private static final Set<String> DOUBT = Set.of("guard", "soften", "historical", "media", "jest");
 
     private final RiskGrammar grammar;
     private final SafetyModel model;
@@ -81,55 +83,66 @@ final class SafetyScreen {
         this.model = model;
     }
 
-    /**
-     * The semantic tier's reading of a text the grammar found nothing in. A crisis needs a probability of at
-     * least {@link #SEMANTIC_CRISIS}, a risk word ({@link #ANCHORS}) and no sign of an idiom, a joke, the past
-     * or media in the text; otherwise a probability of at least {@link #SEMANTIC_CONCERN} is a concern. The
-     * evidence spans the sentence of the word or word pair that weighed most.
-     */
-    private SafetyEvidence semantic(Screened s, TokenizedText tokens, RiskGrammar.Normalized norm,
-                                    List<RiskGrammar.Hit> hits) {
-        SafetyModel.Reading reading = model.read(norm);
-        if (reading == null || reading.probability() < SEMANTIC_CONCERN) {
-            return null;
-        }
-        boolean doubt = false;
-        for (RiskGrammar.Hit h : hits) {
-            doubt |= h.pattern().level() != null || DOUBT.contains(h.pattern().section());
-        }
-        int sentence = norm.sentence[reading.from()];
-        int first = reading.from();
-        while (first > 0 && norm.sentence[first - 1] == sentence) {
-            first--;
-        }
-        int last = reading.to();
-        while (last < norm.size && norm.sentence[last] == sentence) {
-            last++;
-        }
-        boolean anchored = false;
-        boolean method = false;
-        for (int k = 0; k < norm.size; k++) {
-            String w = norm.lemma[k] != null ? norm.lemma[k] : norm.tok[k];
-            anchored |= ANCHORS.contains(w) || ANCHORS.contains(norm.tok[k]);
-            method |= k >= first && k < last && METHOD_WORDS.contains(norm.tok[k]);
-        }
-        boolean crisis = reading.probability() >= SEMANTIC_CRISIS && anchored && !doubt;
-        String category = reading.category();
-        if (crisis && s.childSpeaking() && category.equals("domestic-abuse")) {
-            category = "child-at-risk";
-        }
-        int start = tokens.charStart(norm.src[first]);
-        int end = tokens.charEnd(norm.src[last - 1] + 1);
-        return new SafetyEvidence(s.turn(), start, end, method ? REDACTED : tokens.text.substring(start, end),
-            category, crisis ? CRISIS_SEVERITY : CONCERN_SEVERITY, s.speaker(), s.client());
-    }
+    /** What the grammar made of one text: its normalised tokens, every pattern hit and the findings kept. */
+    private record Read(RiskGrammar.Normalized norm, List<RiskGrammar.Hit> hits, List<Finding> findings) {}
+
+    /** The texts of one person (a journal and its tags, or one speaker's turns) and the features the model reads. */
+    record Document(String speaker, List<Integer> texts, SafetyModel.Features features) {}
 
     Safety screen(List<Screened> texts) {
+        Read[] reads = read(texts);
+        SafetyModel.Reading[] readings = new SafetyModel.Reading[texts.size()];
+        List<Document> documents = List.of();
+        if (model != null) {
+            documents = documents(texts, reads, false);
+            for (Document d : documents) {
+                SafetyModel.Reading r = model.read(d.features());
+                for (int t : d.texts()) {
+                    readings[t] = r;
+                }
+            }
+        }
         SafetyLevel level = SafetyLevel.NONE;
         Set<String> found = new LinkedHashSet<>();
         List<SafetyEvidence> evidence = new ArrayList<>();
-        for (Screened s : texts) {
+        for (int t = 0; t < texts.size(); t++) {
+            Screened s = texts.get(t);
+            Read read = reads[t];
+            if (read == null) {
+                continue;
+            }
+            SafetyModel.Reading reading = readings[t];
+            boolean confirmed = model == null || (reading != null && reading.crisis() >= MODEL_CONFIRM);
             TokenizedText tokens = s.text().tokens;
+            for (Finding f : read.findings()) {
+                boolean crisis = f.crisis() && confirmed;
+                found.add(f.category());
+                level = raise(level, crisis);
+                int start = tokens.charStart(f.hit().srcFrom());
+                int end = tokens.charEnd(f.hit().srcTo());
+                String shown = f.hit().pattern().method() ? REDACTED : tokens.text.substring(start, end);
+                evidence.add(new SafetyEvidence(s.turn(), start, end, shown, f.category(),
+                    crisis ? CRISIS_SEVERITY : CONCERN_SEVERITY, s.speaker(), s.client()));
+            }
+            SafetyEvidence learned = learned(model, texts, reads, documents, t, reading);
+            if (learned != null) {
+                found.add(learned.signal());
+                level = raise(level, learned.effect() == CRISIS_SEVERITY);
+                evidence.add(learned);
+            }
+        }
+        return new Safety(level, ordered(found), List.copyOf(evidence));
+    }
+
+    /** The documents the learned tier reads: one per person, with the names of their features when asked. */
+    List<Document> documents(List<Screened> texts, boolean names) {
+        return documents(texts, read(texts), names);
+    }
+
+    private Read[] read(List<Screened> texts) {
+        Read[] reads = new Read[texts.size()];
+        for (int t = 0; t < texts.size(); t++) {
+            TokenizedText tokens = texts.get(t).text().tokens;
             if (tokens.size == 0) {
                 continue;
             }
@@ -140,7 +153,7 @@ final class SafetyScreen {
                 Context context = new Context(tokens, norm, hits);
                 for (RiskGrammar.Hit hit : hits) {
                     if (hit.pattern().level() != null) {
-                        Finding f = context.judge(hit, s.childSpeaking());
+                        Finding f = context.judge(hit, texts.get(t).childSpeaking());
                         if (f != null) {
                             findings.add(f);
                         }
@@ -148,37 +161,125 @@ final class SafetyScreen {
                 }
                 upgradeWarningSigns(findings);
             }
-            if (findings.isEmpty() && model != null) {
-                SafetyEvidence semantic = semantic(s, tokens, norm, hits);
-                if (semantic != null) {
-                    found.add(semantic.signal());
-                    if (semantic.effect() == CRISIS_SEVERITY) {
-                        level = SafetyLevel.CRISIS;
-                    } else if (level == SafetyLevel.NONE) {
-                        level = SafetyLevel.CONCERN;
-                    }
-                    evidence.add(semantic);
-                }
-                continue;
-            }
+            List<Finding> kept = new ArrayList<>(findings.size());
             for (Finding f : findings) {
-                if (shadowed(f, findings)) {
-                    continue;
+                if (!shadowed(f, findings)) {
+                    kept.add(f);
                 }
-                found.add(f.category());
-                if (f.crisis()) {
-                    level = SafetyLevel.CRISIS;
-                } else if (level == SafetyLevel.NONE) {
-                    level = SafetyLevel.CONCERN;
-                }
-                int start = tokens.charStart(f.hit().srcFrom());
-                int end = tokens.charEnd(f.hit().srcTo());
-                String shown = f.hit().pattern().method() ? REDACTED : tokens.text.substring(start, end);
-                evidence.add(new SafetyEvidence(s.turn(), start, end, shown, f.category(),
-                    f.crisis() ? CRISIS_SEVERITY : CONCERN_SEVERITY, s.speaker(), s.client()));
+            }
+            reads[t] = new Read(norm, hits, kept);
+        }
+        return reads;
+    }
+
+    private static List<Document> documents(List<Screened> texts, Read[] reads, boolean names) {
+        Map<String, List<Integer>> bySpeaker = new LinkedHashMap<>();
+        for (int t = 0; t < texts.size(); t++) {
+            if (reads[t] != null) {
+                bySpeaker.computeIfAbsent(String.valueOf(texts.get(t).speaker()), k -> new ArrayList<>(4)).add(t);
             }
         }
-        return new Safety(level, ordered(found), List.copyOf(evidence));
+        List<Document> out = new ArrayList<>(bySpeaker.size());
+        int tokens = 0;
+        for (Read read : reads) {
+            tokens += read == null ? 0 : read.norm().size;
+        }
+        for (List<Integer> own : bySpeaker.values()) {
+            SafetyModel.Features features = new SafetyModel.Features(names, tokens);
+            for (int t : own) {
+                Read read = reads[t];
+                features.words(read.norm(), t);
+                for (RiskGrammar.Hit h : read.hits()) {
+                    if (h.pattern().level() == null) {
+                        features.named("m:" + h.pattern().section());
+                    }
+                }
+                boolean crisis = false;
+                for (Finding f : read.findings()) {
+                    crisis |= f.crisis();
+                    features.named((f.crisis() ? "g:crisis:" : "g:concern:") + f.category());
+                }
+                features.named(crisis ? "g:crisis" : read.findings().isEmpty() ? "g:none" : "g:concern");
+            }
+            if (bySpeaker.size() > 1) {
+                for (List<Integer> other : bySpeaker.values()) {
+                    if (other != own) {
+                        for (int t : other) {
+                            features.otherWords(reads[t].norm());
+                        }
+                    }
+                }
+            }
+            out.add(new Document(texts.get(own.get(0)).speaker(), List.copyOf(own), features));
+        }
+        return out;
+    }
+
+    /**
+     * The learned tier's own evidence, on the text its reading points at: a crisis where it reads one and the
+     * grammar found none in that person's words, a concern where it reads at least {@link #MODEL_CONCERN} and the
+     * grammar found nothing at all. It spans the sentence of the feature that weighed most towards a crisis.
+     */
+    private static SafetyEvidence learned(SafetyModel model, List<Screened> texts, Read[] reads,
+                                          List<Document> documents, int t, SafetyModel.Reading reading) {
+        if (reading == null || reading.crisis() < MODEL_CONCERN) {
+            return null;
+        }
+        Document own = null;
+        for (Document d : documents) {
+            if (d.texts().contains(t)) {
+                own = d;
+            }
+        }
+        boolean anyFinding = false;
+        boolean crisisFinding = false;
+        for (int k : own.texts()) {
+            for (Finding f : reads[k].findings()) {
+                anyFinding = true;
+                crisisFinding |= f.crisis();
+            }
+        }
+        boolean crisis = reading.crisis() >= MODEL_CRISIS;
+        if (crisis ? crisisFinding : anyFinding) {
+            return null;
+        }
+        SafetyModel.Lead lead = model.lead(reading.features());
+        int at = lead != null ? lead.text() : own.texts().get(0);
+        if (at != t) {
+            return null;
+        }
+        Screened s = texts.get(t);
+        RiskGrammar.Normalized norm = reads[t].norm();
+        TokenizedText tokens = s.text().tokens;
+        int pos = lead != null ? lead.from() : 0;
+        int sentence = norm.sentence[pos];
+        int first = pos;
+        while (first > 0 && norm.sentence[first - 1] == sentence) {
+            first--;
+        }
+        int last = lead != null ? lead.to() : pos + 1;
+        while (last < norm.size && norm.sentence[last] == sentence) {
+            last++;
+        }
+        boolean method = false;
+        for (int k = first; k < last; k++) {
+            method |= METHOD_WORDS.contains(norm.tok[k]);
+        }
+        String category = reading.category();
+        if (s.childSpeaking() && category.equals("domestic-abuse")) {
+            category = "child-at-risk";
+        }
+        int start = tokens.charStart(norm.src[first]);
+        int end = tokens.charEnd(norm.src[last - 1] + 1);
+        return new SafetyEvidence(s.turn(), start, end, method ? REDACTED : tokens.text.substring(start, end),
+            category, crisis ? CRISIS_SEVERITY : CONCERN_SEVERITY, s.speaker(), s.client());
+    }
+
+    private static SafetyLevel raise(SafetyLevel level, boolean crisis) {
+        if (crisis) {
+            return SafetyLevel.CRISIS;
+        }
+        return level == SafetyLevel.NONE ? SafetyLevel.CONCERN : level;
     }
 
     private record Finding(RiskGrammar.Hit hit, boolean crisis, String category) {}

@@ -12,14 +12,15 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * The shipped semantic tier is exactly what {@link SafetyModelTrainer} makes of the tuning part today: retrained,
- * it is byte for byte the same file. After changing the tuning corpus, the grammar's normalisation or the
- * trainer, regenerate it with {@code -Dsafety.writeModel=<path of safety-model.tsv>}.
+ * The shipped learned tier is exactly what {@link SafetyModelTrainer} makes of the safety corpus today: retrained,
+ * it is byte for byte the same file. After changing the corpus, the grammar or the trainer, regenerate it with
+ * {@code -Dsafety.writeModel=<path of safety-model.tsv>}.
  */
 class SafetyModelTest {
+    private static final AttunementAnalyzer ANALYZER = new AttunementAnalyzer();
 
     @Test
-    void shippedModelIsTheModelTrainedOnTheTuningPart() throws IOException {
+    void shippedModelIsTheModelTrainedOnTheCorpus() throws IOException {
         String trained = SafetyModelTrainer.train();
         String target = System.getProperty("safety.writeModel");
         if (target != null) {
@@ -31,20 +32,42 @@ class SafetyModelTest {
     }
 
     @Test
-    void readsAWordingNoPatternCoversAndNamesTheFeatureThatLed() {
-        SafetyModel model = SafetyModel.load();
-        RiskGrammar grammar = new RiskGrammar();
-        AttunementAnalyzer analyzer = new AttunementAnalyzer();
-        SafetyModel.Reading reading = model.read(grammar.normalize(analyzer.tokenize(
-            "I keep thinking everyone would be fine if I just stopped being around, I want to die honestly")));
-        assertThat(reading).isNotNull();
-        assertThat(reading.category()).isEqualTo("suicidal-ideation");
-        assertThat(reading.probability()).isGreaterThan(SafetyScreen.SEMANTIC_CRISIS);
-        assertThat(reading.feature()).startsWith("w:").isNotBlank();
-        assertThat(model.read(grammar.normalize(analyzer.tokenize("We had pasta and watched a film."))))
-            .satisfiesAnyOf(r -> assertThat(r).isNull(),
-                r -> assertThat(r.probability()).isLessThan(SafetyScreen.SEMANTIC_CONCERN));
-        assertThat(SafetyModel.features(grammar.normalize(analyzer.tokenize("I cut again. Again."))))
-            .isEqualTo(List.of("w:i", "b:i_cut", "w:cut", "b:cut_again", "w:again"));
+    void hashedFeaturesAreTheNamedOnesTheModelWasTrainedOn() {
+        SafetyModel.Features features = ANALYZER.safetyDocuments(new JournalEntry("I cut again. Again.", List.of(),
+            null, "en")).get(0).features();
+        assertThat(features.names()).startsWith("w:i", "b:i_cut", "w:cut", "b:cut_again", "c:#cut", "c:cut#",
+            "w:again", "c:#aga");
+        assertThat(features.names()).contains("g:crisis", "g:crisis:self-harm");
+        // a model that knows only one feature reads it from the hash the text produced
+        SafetyModel model = SafetyModel.parse("classes\tnone\tsuicidal-ideation\tself-harm\tharm-to-others"
+            + "\tdomestic-abuse\tchild-at-risk\nbias\t0\t0\t0\t0\t0\t0\nb:cut_again\t-3\t0\t2\t0\t0\t0\n");
+        SafetyModel.Reading reading = model.read(features);
+        assertThat(reading.category()).isEqualTo("self-harm");
+        SafetyModel.Lead lead = model.lead(features);
+        assertThat(lead.feature()).isEqualTo("b:cut_again");
+        assertThat(lead.text()).isZero();
+        assertThat(lead.from()).isEqualTo(1);
+        assertThat(lead.to()).isEqualTo(3);
+        assertThat(reading.crisis()).isCloseTo(1 - 1 / (1 + Math.exp(3 / Math.sqrt(distinct(features)))),
+            org.assertj.core.data.Offset.offset(1e-9));
+    }
+
+    @Test
+    void readsAWordingNoPatternCoversAndIgnoresAnOrdinaryDay() {
+        JournalEntry preparations = new JournalEntry("Sorted all my passwords into one envelope for my sister and rang "
+            + "the vet about who takes the dog from Friday. After that nobody has to deal with me any more.", List.of(),
+            null, "en");
+        assertThat(new SafetyScreen(new RiskGrammar(), null).documents(List.of(), false)).isEmpty();
+        Assessment disclosure = ANALYZER.analyze(preparations);
+        assertThat(disclosure.safety().level()).isNotEqualTo(SafetyLevel.NONE);
+        assertThat(disclosure.safety().evidence()).singleElement()
+            .satisfies(e -> assertThat(e.text()).startsWith("Sorted all my passwords"));
+        Assessment ordinary = ANALYZER.analyze(new JournalEntry("We had pasta and watched a film. The dog was "
+            + "happy to see my sister.", List.of(), null, "en"));
+        assertThat(ordinary.safety().level()).isEqualTo(SafetyLevel.NONE);
+    }
+
+    private static long distinct(SafetyModel.Features features) {
+        return features.names().stream().distinct().count();
     }
 }

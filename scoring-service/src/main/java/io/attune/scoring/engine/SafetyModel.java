@@ -57,27 +57,39 @@ final class SafetyModel {
     record Reading(double crisis, String category, Features features) {}
 
     /**
-     * The feature that weighed most towards a crisis among those with a place in the text (the first occurrence),
-     * for evidence: {@code text} is the index of the screened text, {@code from}/{@code to} normalised token
-     * positions. Null when no such feature points towards a crisis. Asked only when evidence is written.
+     * The sentence that weighed most towards a crisis, for evidence: each distinct feature with a place in the text
+     * counts, at its first occurrence, for its sentence ({@code text} is the index of the screened text,
+     * {@code sentence} a sentence of its normalised tokens), and {@code feature} names the heaviest one there. Null
+     * when no sentence points towards a crisis. Asked only when evidence is written.
      */
     Lead lead(Features doc) {
-        int lead = -1;
-        int leadId = -1;
+        java.util.Map<Long, double[]> bySentence = new java.util.LinkedHashMap<>();
+        java.util.Map<Long, Integer> heaviest = new java.util.HashMap<>();
+        java.util.Set<Long> seen = new java.util.HashSet<>();
         for (int k = 0; k < doc.size; k++) {
-            if (doc.text[k] < 0) {
+            int id = doc.text[k] < 0 || !seen.add(doc.hashes[k]) ? -1 : id(doc.hashes[k]);
+            if (id < 0) {
                 continue;
             }
-            int id = id(doc.hashes[k]);
-            if (id >= 0 && -weights[id][0] > (leadId < 0 ? 0 : -weights[leadId][0])) {
-                lead = k;
-                leadId = id;
+            long key = (long) doc.text[k] << 32 | doc.sentence[k];
+            bySentence.computeIfAbsent(key, x -> new double[1])[0] -= weights[id][0];
+            Integer top = heaviest.get(key);
+            if (top == null || -weights[id][0] > -weights[top][0]) {
+                heaviest.put(key, id);
             }
         }
-        return lead < 0 ? null : new Lead(doc.text[lead], doc.from[lead], doc.to[lead], names[leadId]);
+        long best = -1;
+        double weight = 0;
+        for (java.util.Map.Entry<Long, double[]> e : bySentence.entrySet()) {
+            if (e.getValue()[0] > weight) {
+                weight = e.getValue()[0];
+                best = e.getKey();
+            }
+        }
+        return best < 0 ? null : new Lead((int) (best >>> 32), (int) best, names[heaviest.get(best)]);
     }
 
-    record Lead(int text, int from, int to, String feature) {}
+    record Lead(int text, int sentence, String feature) {}
 
     private SafetyModel(String[] categories, double[] bias, long[] keys, double[][] weights, String[] names) {
         this.categories = categories;
@@ -243,8 +255,7 @@ final class SafetyModel {
     static final class Features {
         private long[] hashes;
         private int[] text;
-        private int[] from;
-        private int[] to;
+        private int[] sentence;
         private int size;
         private final List<String> names;
 
@@ -254,8 +265,7 @@ final class SafetyModel {
             int capacity = Math.max(16, tokens * 8);
             hashes = new long[capacity];
             text = new int[capacity];
-            from = new int[capacity];
-            to = new int[capacity];
+            sentence = new int[capacity];
         }
 
         /** The feature names in the order they were found, duplicates included; null unless asked for. */
@@ -267,17 +277,17 @@ final class SafetyModel {
         void words(RiskGrammar.Normalized norm, int textIndex) {
             for (int i = 0; i < norm.size; i++) {
                 String w = word(norm, i);
-                add(mix(mix(mix(FNV_OFFSET, 'w'), ':'), w), textIndex, i, i + 1, "w:", w, null);
+                add(mix(mix(mix(FNV_OFFSET, 'w'), ':'), w), textIndex, norm.sentence[i], "w:", w, null);
                 if (i + 1 < norm.size && norm.sentence[i + 1] == norm.sentence[i]) {
                     String next = word(norm, i + 1);
                     long h = mix(mix(mix(mix(mix(FNV_OFFSET, 'b'), ':'), w), '_'), next);
-                    add(h, textIndex, i, i + 2, "b:", w, next);
+                    add(h, textIndex, norm.sentence[i], "b:", w, next);
                 }
-                grams(norm.tok[i], textIndex, i);
+                grams(norm.tok[i], textIndex, norm.sentence[i]);
             }
         }
 
-        private void grams(String tok, int textIndex, int pos) {
+        private void grams(String tok, int textIndex, int sentenceIndex) {
             int len = tok.length() + 2;
             for (int start = 0; start + 4 <= len; start++) {
                 long h = mix(mix(FNV_OFFSET, 'c'), ':');
@@ -285,7 +295,7 @@ final class SafetyModel {
                     h = mix(h, k == 0 || k == len - 1 ? '#' : tok.charAt(k - 1));
                 }
                 String gram = names == null ? null : ("#" + tok + "#").substring(start, start + 4);
-                add(h, textIndex, pos, pos + 1, "c:", gram, null);
+                add(h, textIndex, sentenceIndex, "c:", gram, null);
             }
         }
 
@@ -293,27 +303,25 @@ final class SafetyModel {
         void otherWords(RiskGrammar.Normalized norm) {
             for (int i = 0; i < norm.size; i++) {
                 String w = word(norm, i);
-                add(mix(mix(mix(FNV_OFFSET, 'o'), ':'), w), -1, -1, -1, "o:", w, null);
+                add(mix(mix(mix(FNV_OFFSET, 'o'), ':'), w), -1, -1, "o:", w, null);
             }
         }
 
         /** A feature with no place in the text (the grammar's conclusions and markers). */
         void named(String name) {
-            add(hash(name), -1, -1, -1, name, null, null);
+            add(hash(name), -1, -1, name, null, null);
         }
 
-        private void add(long h, int textIndex, int f, int t, String prefix, String a, String b) {
+        private void add(long h, int textIndex, int sentenceIndex, String prefix, String a, String b) {
             if (size == hashes.length) {
                 int grow = size * 2;
                 hashes = Arrays.copyOf(hashes, grow);
                 text = Arrays.copyOf(text, grow);
-                from = Arrays.copyOf(from, grow);
-                to = Arrays.copyOf(to, grow);
+                sentence = Arrays.copyOf(sentence, grow);
             }
             hashes[size] = h;
             text[size] = textIndex;
-            from[size] = f;
-            to[size] = t;
+            sentence[size] = sentenceIndex;
             size++;
             if (names != null) {
                 names.add(a == null ? prefix : b == null ? prefix + a : prefix + a + "_" + b);

@@ -251,13 +251,12 @@ final class SafetyScreen {
         Screened s = texts.get(t);
         RiskGrammar.Normalized norm = reads[t].norm();
         TokenizedText tokens = s.text().tokens;
-        int pos = lead != null ? lead.from() : 0;
-        int sentence = norm.sentence[pos];
-        int first = pos;
-        while (first > 0 && norm.sentence[first - 1] == sentence) {
-            first--;
+        int sentence = lead != null ? lead.sentence() : norm.sentence[0];
+        int first = 0;
+        while (norm.sentence[first] != sentence) {
+            first++;
         }
-        int last = lead != null ? lead.to() : pos + 1;
+        int last = first;
         while (last < norm.size && norm.sentence[last] == sentence) {
             last++;
         }

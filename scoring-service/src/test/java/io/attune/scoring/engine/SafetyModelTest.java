@@ -46,8 +46,7 @@ class SafetyModelTest {
         SafetyModel.Lead lead = model.lead(features);
         assertThat(lead.feature()).isEqualTo("b:cut_again");
         assertThat(lead.text()).isZero();
-        assertThat(lead.from()).isEqualTo(1);
-        assertThat(lead.to()).isEqualTo(3);
+        assertThat(lead.sentence()).isZero();
         assertThat(reading.crisis()).isCloseTo(1 - 1 / (1 + Math.exp(3 / Math.sqrt(distinct(features)))),
             org.assertj.core.data.Offset.offset(1e-9));
     }

@@ -61,14 +61,14 @@ final class SafetyScreen {
      * The learned tier ({@link SafetyModel}) calls a person's words a crisis from this probability on, where the
      * grammar found no crisis in them. Chosen by leave-one-writer-out validation (docs/scoring.md).
      */
-    static final double MODEL_CRISIS = 0.8;
+    static final double MODEL_CRISIS = 0.75;
     /**
      * A crisis the grammar found stands from this probability on. Below it, it is reported as a concern: the
      * wording around it did not bear it out ("my boss will kill me, honestly this job"). Lower than
      * {@link #MODEL_CRISIS}: the grammar's direct findings ("she said she wants to kill herself") are rarely wrong,
      * and a short text gives the tier little to read.
      */
-    static final double MODEL_CONFIRM = 0.6;
+    static final double MODEL_CONFIRM = 0.5;
     /** ...and a concern from this one, where the grammar found nothing in that person's words. */
     static final double MODEL_CONCERN = 0.5;
     /** Semantic evidence quotes its sentence, unless the sentence names a method. */

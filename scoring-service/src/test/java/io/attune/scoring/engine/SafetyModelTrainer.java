@@ -46,7 +46,8 @@ public final class SafetyModelTrainer {
     static final double C = 16.0;
     /** The safety corpus' parts, by file under /safety/; each writer-* part is one writer's. */
     static final List<String> PARTS = List.of("tuning", "holdout", "fresh-holdout", "holdout-2", "holdout-3",
-        "outside-review", "writer-a", "writer-b", "writer-c", "writer-d", "writer-e");
+        "outside-review", "writer-a", "writer-b", "writer-c", "writer-d", "writer-e", "writer-f", "writer-g", "writer-h",
+        "writer-i", "writer-j");
     /**
      * The attunement corpus (the dimensions' data): everyday coaching conversations and journals, which the screen
      * sees most, and a few plain crisis disclosures. Items without risk are ordinary negatives. Its crisis items

@@ -49,7 +49,7 @@ public final class MongoLauncher {
         }
         // No oplog (server.enableOplog()): nothing here uses change streams (docs/operations.md), and the library's
         // oplog is an uncapped collection holding a copy of every write, journal text included, that erasure never
-        // reached; it was two thirds of the memory backend's heap.
+        // reached; it took nearly half the memory backend's heap.
         MongoServer server = new MongoServer(backend);
         server.bind("127.0.0.1", port);
         System.out.printf("mongo-java-server listening on %s (%s backend)%n", server.getLocalAddress(),

@@ -52,8 +52,8 @@ public final class MongoLauncher {
         // reached; it took nearly half the memory backend's heap.
         MongoServer server = new MongoServer(backend);
         server.bind("127.0.0.1", port);
-        System.out.printf("mongo-java-server listening on %s (%s backend)%n", server.getLocalAddress(),
-                persist ? "h2" : "memory");
+        System.out.printf("mongo-java-server listening on 127.0.0.1:%d (%s backend)%n",
+                server.getLocalAddress().getPort(), persist ? "h2" : "memory");
         return server;
     }
 }

@@ -1,5 +1,6 @@
 package io.attune.infra.stack;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -24,7 +25,17 @@ public final class MongoLauncher {
     }
 
     public static void main(String[] args) throws Exception {
-        Map<String, String> options = LauncherArgs.parse(args);
+        MongoServer server = start(LauncherArgs.parse(args));
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            server.shutdown();
+            stopped.countDown();
+        }, "mongo-shutdown"));
+        stopped.await();
+    }
+
+    /** Starts the server the options describe, bound to 127.0.0.1 ({@code --port 0} takes a free port). */
+    static MongoServer start(Map<String, String> options) throws IOException {
         int port = Integer.parseInt(options.getOrDefault("port", "27017"));
         boolean persist = Boolean.parseBoolean(options.getOrDefault("persist", "false"));
         Path dataDir = Path.of(options.getOrDefault("data-dir", ".run/mongo")).toAbsolutePath();
@@ -36,16 +47,13 @@ public final class MongoLauncher {
         } else {
             backend = new IndexedMemoryBackend();
         }
+        // No oplog (server.enableOplog()): nothing here uses change streams (docs/operations.md), and the library's
+        // oplog is an uncapped collection holding a copy of every write, journal text included, that erasure never
+        // reached; it took nearly half the memory backend's heap.
         MongoServer server = new MongoServer(backend);
-        server.enableOplog();
         server.bind("127.0.0.1", port);
-        System.out.printf("mongo-java-server listening on 127.0.0.1:%d (%s backend)%n", port, persist ? "h2" : "memory");
-
-        CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            server.shutdown();
-            stopped.countDown();
-        }, "mongo-shutdown"));
-        stopped.await();
+        System.out.printf("mongo-java-server listening on 127.0.0.1:%d (%s backend)%n",
+                server.getLocalAddress().getPort(), persist ? "h2" : "memory");
+        return server;
     }
 }

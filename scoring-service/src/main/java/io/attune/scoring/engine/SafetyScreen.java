@@ -31,6 +31,9 @@ import java.util.TreeSet;
  *       conditional "kill" ("mum will kill me if...") is a concern; both yield to a marker of seriousness
  *       ("I mean it", a weapon, "if I leave").</li>
  * </ol>
+ * Then the learned tier ({@link SafetyModel}) reads everything each person said, these findings included: a crisis
+ * finding it does not bear out ({@link #MODEL_CONFIRM}) is reported as a concern, and it raises a crisis
+ * ({@link #MODEL_CRISIS}) or a concern ({@link #MODEL_CONCERN}) in words no pattern covers.
  * Method mentions are never echoed: their evidence reads "[redacted]".
  */
 final class SafetyScreen {
@@ -218,7 +221,7 @@ final class SafetyScreen {
     /**
      * The learned tier's own evidence, on the text its reading points at: a crisis where it reads one and the
      * grammar found none in that person's words, a concern where it reads at least {@link #MODEL_CONCERN} and the
-     * grammar found nothing at all. It spans the sentence of the feature that weighed most towards a crisis.
+     * grammar found nothing at all. It spans the sentence whose words weighed most towards a crisis.
      */
     private static SafetyEvidence learned(SafetyModel model, List<Screened> texts, Read[] reads,
                                           List<Document> documents, int t, SafetyModel.Reading reading) {

@@ -149,11 +149,6 @@ public final class AttunementAnalyzer {
             sheet.scores());
     }
 
-    /** The engine's tokens of a text, as the safety screen sees them (for training the semantic tier). */
-    TokenizedText tokenize(String text) {
-        return tokenizer.tokenize(text);
-    }
-
     private AnalyzedText analyze(String text) {
         TokenizedText tokens = tokenizer.tokenize(text);
         return new AnalyzedText(tokens, lexicons.match(tokens));

@@ -30,15 +30,15 @@ class SafetyCorpusTest {
     /** The fresh part's reviewed recall (95.0%), a floor against regressions: below the 98% target. */
     static final double FRESH_RECALL_FLOOR = 0.95;
     /**
-     * holdout-2's recall (blind 75.8% for lexical-1.2.0, 81.1% with lexical-1.3.0, 91.6% in-sample with
+     * holdout-2's recall (blind 75.8% for lexical-1.2.0, 81.1% with lexical-1.3.0, 93.7% in-sample with
      * lexical-1.4.0), a floor against regressions.
      */
-    static final double HOLDOUT2_RECALL_FLOOR = 0.91;
+    static final double HOLDOUT2_RECALL_FLOOR = 0.93;
     /**
-     * holdout-3's recall (blind 49.1% for lexical-1.2.0, 58.2% with lexical-1.3.0, 87.3% in-sample with
+     * holdout-3's recall (blind 49.1% for lexical-1.2.0, 58.2% with lexical-1.3.0, 90.9% in-sample with
      * lexical-1.4.0), a floor against regressions.
      */
-    static final double HOLDOUT3_RECALL_FLOOR = 0.87;
+    static final double HOLDOUT3_RECALL_FLOOR = 0.90;
     /**
      * The outside writer's reviewed half: 52.8% before lexical-1.3.0, 97.8% after its rules were written from these
      * misses. Reviewed, not blind: a floor against regressions, below the 98% target.

@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * How the crisis screen does on a writer whose texts its learned tier was not trained on: leave one writer out.
- * For each of the writers who wrote a part of the corpus on their own (ten writers in many voices, and the
+ * For each of the writers who wrote a part of the corpus on their own (fifteen writers in many voices, and the
  * outside writer's reviewed half), the tier is trained on every other part, and that writer's items are screened
  * with it at the shipped thresholds, as the screen decides: an item is a crisis when the tier reads a crisis in one
  * person's words ({@link SafetyScreen#MODEL_CRISIS}), or confirms a crisis the grammar found there
@@ -24,7 +24,8 @@ import org.junit.jupiter.api.Test;
  */
 class SafetyCrossValidationTest {
     static final List<String> WRITERS = List.of("writer-a", "writer-b", "writer-c", "writer-d", "writer-e",
-        "writer-f", "writer-g", "writer-h", "writer-i", "writer-j", "outside-review");
+        "writer-f", "writer-g", "writer-h", "writer-i", "writer-j", "writer-k", "writer-l", "writer-m", "writer-n",
+        "writer-o", "outside-review");
     private static final Set<String> DISTRESS_AND_HYPERBOLE = Set.of("distress", "hyperbole");
 
     /** Per writer: crisis items, those called crisis; distress and hyperbole items, those called crisis; others. */
@@ -78,19 +79,19 @@ class SafetyCrossValidationTest {
 
     @Test
     void recallOnWritersTheTierWasNotTrainedOnHoldsItsFloor() {
-        // 79.2% when the tier was built; the weakest writer (terse texts) 59.0%
-        assertThat(rate(RESULTS.get("all"), 0)).isGreaterThanOrEqualTo(0.78);
+        // 80.9% when the tier was built; the weakest writer (terse texts) 66.2%
+        assertThat(rate(RESULTS.get("all"), 0)).isGreaterThanOrEqualTo(0.80);
         for (String writer : WRITERS) {
-            assertThat(rate(RESULTS.get(writer), 0)).as(writer).isGreaterThanOrEqualTo(0.55);
+            assertThat(rate(RESULTS.get(writer), 0)).as(writer).isGreaterThanOrEqualTo(0.65);
         }
     }
 
     @Test
     void falseCrisesStayUnderTheirCeilings() {
-        // 5.6% when the tier was built: over the 3% target on new writers (docs/scoring.md)
-        assertThat(rate(RESULTS.get("all"), 2)).as("distress and hyperbole").isLessThanOrEqualTo(0.06);
-        // historical, negated, media and ordinary items (10.1%)
-        assertThat(rate(RESULTS.get("all"), 4)).as("other hard negatives").isLessThanOrEqualTo(0.11);
+        // 4.9% when the tier was built: over the 3% target on new writers (docs/scoring.md)
+        assertThat(rate(RESULTS.get("all"), 2)).as("distress and hyperbole").isLessThanOrEqualTo(0.05);
+        // historical, negated, media and ordinary items (8.2%)
+        assertThat(rate(RESULTS.get("all"), 4)).as("other hard negatives").isLessThanOrEqualTo(0.09);
     }
 
     private static double rate(int[] x, int row) {

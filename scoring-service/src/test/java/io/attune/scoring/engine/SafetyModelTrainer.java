@@ -47,7 +47,7 @@ public final class SafetyModelTrainer {
     /** The safety corpus' parts, by file under /safety/; each writer-* part is one writer's. */
     static final List<String> PARTS = List.of("tuning", "holdout", "fresh-holdout", "holdout-2", "holdout-3",
         "outside-review", "writer-a", "writer-b", "writer-c", "writer-d", "writer-e", "writer-f", "writer-g", "writer-h",
-        "writer-i", "writer-j");
+        "writer-i", "writer-j", "writer-k", "writer-l", "writer-m", "writer-n", "writer-o");
     /**
      * The attunement corpus (the dimensions' data): everyday coaching conversations and journals, which the screen
      * sees most, and a few plain crisis disclosures. Items without risk are ordinary negatives. Its crisis items

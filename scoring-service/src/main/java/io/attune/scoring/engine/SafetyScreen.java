@@ -95,14 +95,14 @@ final class SafetyScreen {
     Safety screen(List<Screened> texts) {
         Read[] reads = read(texts);
         SafetyModel.Reading[] readings = new SafetyModel.Reading[texts.size()];
-        List<Document> documents = List.of();
+        SafetyEvidence[] learned = new SafetyEvidence[texts.size()];
         if (model != null) {
-            documents = documents(texts, reads, false);
-            for (Document d : documents) {
+            for (Document d : documents(texts, reads, false)) {
                 SafetyModel.Reading r = model.read(d.features());
                 for (int t : d.texts()) {
                     readings[t] = r;
                 }
+                learned(texts, reads, d, r, learned);
             }
         }
         SafetyLevel level = SafetyLevel.NONE;
@@ -127,11 +127,10 @@ final class SafetyScreen {
                 evidence.add(new SafetyEvidence(s.turn(), start, end, shown, f.category(),
                     crisis ? CRISIS_SEVERITY : CONCERN_SEVERITY, s.speaker(), s.client()));
             }
-            SafetyEvidence learned = learned(model, texts, reads, documents, t, reading);
-            if (learned != null) {
-                found.add(learned.signal());
-                level = raise(level, learned.effect() == CRISIS_SEVERITY);
-                evidence.add(learned);
+            if (learned[t] != null) {
+                found.add(learned[t].signal());
+                level = raise(level, learned[t].effect() == CRISIS_SEVERITY);
+                evidence.add(learned[t]);
             }
         }
         return new Safety(level, ordered(found), List.copyOf(evidence));
@@ -219,20 +218,15 @@ final class SafetyScreen {
     }
 
     /**
-     * The learned tier's own evidence, on the text its reading points at: a crisis where it reads one and the
-     * grammar found none in that person's words, a concern where it reads at least {@link #MODEL_CONCERN} and the
-     * grammar found nothing at all. It spans the sentence whose words weighed most towards a crisis.
+     * The learned tier's own evidence for one person, put in {@code out} at the index of the text its reading points
+     * at: a crisis where it reads one and the grammar found none in that person's words, a concern where it reads at
+     * least {@link #MODEL_CONCERN} and the grammar found nothing at all. It spans the sentence whose words weighed
+     * most towards a crisis.
      */
-    private static SafetyEvidence learned(SafetyModel model, List<Screened> texts, Read[] reads,
-                                          List<Document> documents, int t, SafetyModel.Reading reading) {
+    private void learned(List<Screened> texts, Read[] reads, Document own, SafetyModel.Reading reading,
+                         SafetyEvidence[] out) {
         if (reading == null || reading.crisis() < MODEL_CONCERN) {
-            return null;
-        }
-        Document own = null;
-        for (Document d : documents) {
-            if (d.texts().contains(t)) {
-                own = d;
-            }
+            return;
         }
         boolean anyFinding = false;
         boolean crisisFinding = false;
@@ -244,13 +238,10 @@ final class SafetyScreen {
         }
         boolean crisis = reading.crisis() >= MODEL_CRISIS;
         if (crisis ? crisisFinding : anyFinding) {
-            return null;
+            return;
         }
         SafetyModel.Lead lead = model.lead(reading.features());
-        int at = lead != null ? lead.text() : own.texts().get(0);
-        if (at != t) {
-            return null;
-        }
+        int t = lead != null ? lead.text() : own.texts().get(0);
         Screened s = texts.get(t);
         RiskGrammar.Normalized norm = reads[t].norm();
         TokenizedText tokens = s.text().tokens;
@@ -273,7 +264,7 @@ final class SafetyScreen {
         }
         int start = tokens.charStart(norm.src[first]);
         int end = tokens.charEnd(norm.src[last - 1] + 1);
-        return new SafetyEvidence(s.turn(), start, end, method ? REDACTED : tokens.text.substring(start, end),
+        out[t] = new SafetyEvidence(s.turn(), start, end, method ? REDACTED : tokens.text.substring(start, end),
             category, crisis ? CRISIS_SEVERITY : CONCERN_SEVERITY, s.speaker(), s.client());
     }
 

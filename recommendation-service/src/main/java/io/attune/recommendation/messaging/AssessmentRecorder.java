@@ -68,7 +68,7 @@ public class AssessmentRecorder {
                 return message.ack();
             }
             AttunementScoreComputed score = opened.score();
-            ScoreConsumer.toSnapshot(score);
+            ScoreConsumer.requireComplete(score);
             assessment = toAssessment(score);
             recorded = score.sourceRecordedAt() == null ? score.scoredAt() : score.sourceRecordedAt();
         } catch (Exception e) {

@@ -107,6 +107,16 @@ public class ScoreConsumer {
     }
 
     static ScoreSnapshot toSnapshot(AttunementScoreComputed score) {
+        requireComplete(score);
+        List<DimensionReading> readings = score.dimensions().stream()
+                .map(d -> new DimensionReading(d.name(), d.score(), excerpt(d.evidence())))
+                .toList();
+        return new ScoreSnapshot(score.scoreId(), score.kind(), score.context(), score.overall().score(),
+                score.overall().band(), readings, score.safety().level(), score.scoredAt());
+    }
+
+    /** Throws IllegalArgumentException for a score event no consumer can use: a field missing, an unknown level. */
+    static void requireComplete(AttunementScoreComputed score) {
         if (score.scoreId() == null || score.clientId() == null || score.overall() == null || score.safety() == null
                 || score.dimensions() == null || score.scoredAt() == null) {
             throw new IllegalArgumentException("incomplete score event");
@@ -114,11 +124,6 @@ public class ScoreConsumer {
         // Checked before the score reaches the profile: a stored unknown level would fail every later decision
         // for this client, since escalation reads the levels of earlier scores.
         SafetyLevel.of(score.safety().level());
-        List<DimensionReading> readings = score.dimensions().stream()
-                .map(d -> new DimensionReading(d.name(), d.score(), excerpt(d.evidence())))
-                .toList();
-        return new ScoreSnapshot(score.scoreId(), score.kind(), score.context(), score.overall().score(),
-                score.overall().band(), readings, score.safety().level(), score.scoredAt());
     }
 
     /** The span that pulled the dimension down the most, else the one that raised it the most. */

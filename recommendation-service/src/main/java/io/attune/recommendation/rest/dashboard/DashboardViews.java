@@ -289,18 +289,15 @@ public class DashboardViews {
                     }
                 }
             }
-            TreeSet<Integer> cuts = new TreeSet<>(List.of(0, text.length()));
-            spans.forEach(t -> {
-                cuts.add(t.span().start());
-                cuts.add(t.span().end());
-            });
+            TreeSet<Integer> cuts = cuts(spans);
+            cuts.add(0);
+            cuts.add(text.length());
             List<Views.Segment> segments = new ArrayList<>();
             Integer previous = null;
             for (int cut : cuts) {
                 if (previous != null && cut > previous) {
                     int from = previous;
-                    List<Tagged> over = spans.stream()
-                            .filter(t -> t.span().start() <= from && t.span().end() >= cut).toList();
+                    List<Tagged> over = covering(spans, from, cut);
                     List<String> signals = over.stream().map(DashboardViews::label).distinct().toList();
                     segments.add(new Views.Segment(text.substring(from, cut), signals,
                             over.isEmpty() ? null : tone(over.stream().mapToInt(t -> t.span().effect()).sum())));
@@ -310,6 +307,21 @@ public class DashboardViews {
             passages.add(new Views.Passage(where(turn), segments));
         });
         return passages;
+    }
+
+    /** Where a span starts or ends: the boundaries of the segments. */
+    private static TreeSet<Integer> cuts(List<Tagged> spans) {
+        TreeSet<Integer> cuts = new TreeSet<>();
+        spans.forEach(t -> {
+            cuts.add(t.span().start());
+            cuts.add(t.span().end());
+        });
+        return cuts;
+    }
+
+    /** The spans covering the whole of [from, to). */
+    private static List<Tagged> covering(List<Tagged> spans, int from, int to) {
+        return spans.stream().filter(t -> t.span().start() <= from && t.span().end() >= to).toList();
     }
 
     private static List<Views.Segment> segments(List<Tagged> spans) {
@@ -340,18 +352,12 @@ public class DashboardViews {
             });
             return segments;
         }
-        TreeSet<Integer> cuts = new TreeSet<>();
-        spans.forEach(t -> {
-            cuts.add(t.span().start());
-            cuts.add(t.span().end());
-        });
         List<Views.Segment> segments = new ArrayList<>();
         Integer previous = null;
-        for (int cut : cuts) {
+        for (int cut : cuts(spans)) {
             if (previous != null) {
                 int from = previous;
-                List<Tagged> over = spans.stream()
-                        .filter(t -> t.span().start() <= from && t.span().end() >= cut).toList();
+                List<Tagged> over = covering(spans, from, cut);
                 if (over.isEmpty()) {
                     segments.add(new Views.Segment(" … ", List.of(), null));
                 } else {
